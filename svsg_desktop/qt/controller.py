@@ -1,0 +1,185 @@
+"""The controller: owns the core :class:`Project` and a ``QUndoStack``; every edit is a core command.
+
+Each core command is wrapped by one thin :class:`CoreUndoCommand` that applies it and keeps its inverse. The
+controller applies the command *before* pushing (so a refused edit raises here, in Python, and never half-runs
+inside Qt's ``push``), and after every push / undo / redo writes the project CSV at once (atomically, through the
+IO layer's ``save_project``), so a crash never loses a correction.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import commands as C
+from ..core.errors import SvsgError
+from ..core.lines import Flag
+from ..core.project import Project
+
+log = logging.getLogger(__name__)
+
+
+def write_project(project: Project, path: str | Path) -> None:
+    """The one place the app writes a project CSV (the IO layer's atomic, utf-8-sig writer)."""
+    from ..core.io import save_project
+
+    save_project(project, path)
+
+
+def read_project(path: str | Path) -> Project:
+    from ..core.io import load_project
+
+    return load_project(path)
+
+
+def _touched(inverse) -> tuple[list[str], list[int]]:
+    """Line and group ids an applied command touched, read from its inverse (a ``Restore``)."""
+    lines = [ln.id for ln in getattr(inverse, "lines", ())]
+    clusters = [cid for cid, _ in getattr(inverse, "clusters", ())]
+    return lines, clusters
+
+
+class CoreUndoCommand(QUndoCommand):
+    """One core command on the undo stack. ``redo`` re-applies it, ``undo`` applies the stored inverse."""
+
+    def __init__(self, controller: "Controller", command, inverse) -> None:
+        super().__init__(command.describe())
+        self._controller = controller
+        self.command = command
+        self.inverse = inverse
+        self._skip_first_redo = True   # the controller already applied it before push()
+        self._human = not isinstance(command, C.AssignClusters)
+
+    def redo(self) -> None:
+        project = self._controller.project
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+        else:
+            self.inverse = self.command.apply(project)
+        if self._human:
+            project.corrections.append(self.command.to_dict())
+        self._controller._after_change(self.inverse)
+
+    def undo(self) -> None:
+        project = self._controller.project
+        redo_restore = self.inverse.apply(project)
+        if self._human and project.corrections:
+            project.corrections.pop()
+        self._controller._after_change(redo_restore)
+
+
+class Controller(QObject):
+    """The app's single source of edits. Views ask it for commands; models listen to its signals."""
+
+    projectReset = Signal()               # a whole new project (open, re-cluster result)
+    changed = Signal(list, list)          # line ids, group ids touched by an edit / undo / redo
+    saved = Signal(str)                   # path written
+    saveFailed = Signal(str)              # English message (also logged)
+    commandFailed = Signal(str)           # a refused edit (e.g. merging a group into itself)
+
+    def __init__(self, project: Project | None = None, path: str | Path | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project or Project()
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.save_count = 0
+
+    # -- project lifetime ---------------------------------------------------------------------------------------
+    def set_project(self, project: Project, path: str | Path | None = None, *, save: bool = False) -> None:
+        self.undo_stack.clear()
+        self.project = project
+        self.path = Path(path) if path else None
+        if save:
+            self.save()
+        self.projectReset.emit()
+
+    def open_project(self, path: str | Path) -> Project:
+        project = read_project(path)
+        self.set_project(project, path)
+        return project
+
+    def save(self) -> bool:
+        if self.path is None:
+            return False
+        try:
+            write_project(self.project, self.path)
+        except (OSError, SvsgError, ImportError) as exc:
+            msg = f"could not save {self.path}: {exc}"
+            log.error(msg)
+            self.saveFailed.emit(msg)
+            return False
+        self.save_count += 1
+        self.saved.emit(str(self.path))
+        return True
+
+    # -- edits --------------------------------------------------------------------------------------------------
+    def execute(self, command) -> bool:
+        """Apply a core command through the undo stack. Returns False (and emits ``commandFailed``) if refused."""
+        try:
+            inverse = command.apply(self.project)
+        except SvsgError as exc:
+            log.info("edit refused: %s", exc)
+            self.commandFailed.emit(str(exc))
+            return False
+        self.undo_stack.push(CoreUndoCommand(self, command, inverse))
+        return True
+
+    def move_lines(self, line_ids: Iterable[str], cluster: int) -> bool:
+        ids = tuple(line_ids)
+        if not ids or all(self.project.lines.get(i) is not None and self.project.lines[i].cluster == cluster
+                          for i in ids):
+            return False
+        return self.execute(C.MoveLines(ids, int(cluster)))
+
+    def merge_clusters(self, source: int, target: int) -> bool:
+        return self.execute(C.MergeClusters(int(source), int(target)))
+
+    def split_lines(self, line_ids: Iterable[str], name: str = "") -> bool:
+        ids = tuple(line_ids)
+        return bool(ids) and self.execute(C.SplitLines(ids, name))
+
+    def rename_cluster(self, cluster: int, name: str) -> bool:
+        c = self.project.clusters.get(cluster)
+        if c is not None and c.name == name.strip():
+            return False
+        return self.execute(C.RenameCluster(int(cluster), name))
+
+    def set_flag(self, line_ids: Iterable[str], flag: Flag, on: bool = True) -> bool:
+        ids = tuple(line_ids)
+        return bool(ids) and self.execute(C.SetFlag(ids, flag, on))
+
+    def assign_to_rank(self, line_ids: Iterable[str], rank: int) -> bool:
+        """Keys 1–9: move lines to the ``rank``-th group (0-based) in the panel's order (largest first)."""
+        order = self.clusters_by_size()
+        if not 0 <= rank < len(order):
+            return False
+        return self.move_lines(line_ids, order[rank])
+
+    def apply_result(self, result: Project) -> None:
+        """Take an engine result (a project with new groups) as one undoable step; human pins are kept by the
+        engine (``AssignClusters`` never moves a pinned line)."""
+        assignment = {lid: ln.cluster for lid, ln in result.lines.items() if lid in self.project.lines}
+        confidences = {lid: ln.confidence for lid, ln in result.lines.items()
+                       if lid in self.project.lines and ln.confidence is not None}
+        names = {cid: c.name for cid, c in result.clusters.items() if c.name}
+        self.execute(C.AssignClusters(assignment, names, confidences))
+
+    # -- queries ------------------------------------------------------------------------------------------------
+    def clusters_by_size(self) -> list[int]:
+        sizes = self.project.cluster_sizes()
+        return sorted(self.project.clusters, key=lambda c: (-sizes.get(c, 0), c))
+
+    def known_names(self) -> list[str]:
+        return sorted({c.name for c in self.project.clusters.values() if c.name}
+                      | {ln.speaker for ln in self.project.lines.values() if ln.speaker})
+
+    # -- internals ----------------------------------------------------------------------------------------------
+    def _after_change(self, inverse) -> None:
+        lines, clusters = _touched(inverse)
+        self.save()
+        self.changed.emit(lines, clusters)
