@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+
+from .compat import emit
 from ..core.lines import format_ms
 from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE, confidence_colour
 from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_cluster_id, decode_line_ids,
@@ -72,7 +74,7 @@ class ClusterTreeModel(QAbstractItemModel):
         self._thumbs[cluster] = pixmap
         idx = self.group_index(cluster)
         if idx.isValid():
-            self.dataChanged.emit(idx, idx, [Qt.DecorationRole])
+            emit(self.dataChanged, idx, idx, [Qt.DecorationRole])
 
     def representative_line(self, cluster: int) -> str | None:
         """The most confident line of a group (its middle line when no confidence is known)."""

@@ -15,6 +15,8 @@ from typing import Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+
+from .compat import emit
 from ..core import commands as C
 from ..core.errors import SvsgError
 from ..core.lines import Flag
@@ -96,7 +98,7 @@ class Controller(QObject):
         self.path = Path(path) if path else None
         if save:
             self.save()
-        self.projectReset.emit()
+        emit(self.projectReset)
 
     def open_project(self, path: str | Path) -> Project:
         project = read_project(path)
@@ -111,10 +113,10 @@ class Controller(QObject):
         except (OSError, SvsgError, ImportError) as exc:
             msg = f"could not save {self.path}: {exc}"
             log.error(msg)
-            self.saveFailed.emit(msg)
+            emit(self.saveFailed, msg)
             return False
         self.save_count += 1
-        self.saved.emit(str(self.path))
+        emit(self.saved, str(self.path))
         return True
 
     # -- edits --------------------------------------------------------------------------------------------------
@@ -124,7 +126,7 @@ class Controller(QObject):
             inverse = command.apply(self.project)
         except SvsgError as exc:
             log.info("edit refused: %s", exc)
-            self.commandFailed.emit(str(exc))
+            emit(self.commandFailed, str(exc))
             return False
         self.undo_stack.push(CoreUndoCommand(self, command, inverse))
         return True
@@ -182,4 +184,4 @@ class Controller(QObject):
     def _after_change(self, inverse) -> None:
         lines, clusters = _touched(inverse)
         self.save()
-        self.changed.emit(lines, clusters)
+        emit(self.changed, lines, clusters)

@@ -11,6 +11,8 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, 
                             QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+
+from .compat import emit
 from ..core.lines import Flag, format_ms
 from .mime import LINE_IDS_MIME, line_ids_mime
 
@@ -91,7 +93,7 @@ class LineListModel(QAbstractTableModel):
             return
         for r in set(rows):
             self._search[r] = self._search_key(self._ids[r])
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), GROUP))
+        emit(self.dataChanged, self.index(min(rows), 0), self.index(max(rows), GROUP))
 
     def row_of(self, line_id: str) -> int:
         return self._row.get(line_id, -1)
@@ -192,13 +194,13 @@ class ReviewQueueModel(LineListModel):
 
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
         if self.ordered_ids() != self._ids:   # confidences changed (a re-cluster) or lines left the dialogue
-            self.layoutAboutToBeChanged.emit()
+            emit(self.layoutAboutToBeChanged)
             old = {lid: r for r, lid in enumerate(self._ids)}
             self._ids = self.ordered_ids()
             self._row = {lid: r for r, lid in enumerate(self._ids)}
             self._rebuild_search()
             self._remap_persistent(old)
-            self.layoutChanged.emit()
+            emit(self.layoutChanged)
         else:
             super().on_changed(line_ids, cluster_ids)
 
