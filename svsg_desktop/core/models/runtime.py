@@ -1,0 +1,83 @@
+"""onnxruntime sessions: created once from model bytes (non-ASCII Windows paths), on CUDA when available.
+
+``device``: ``"auto"`` (CUDA when onnxruntime offers ``CUDAExecutionProvider`` and a session really starts on it,
+else CPU), ``"cuda"`` (same, but falling back is logged as a warning) or ``"cpu"``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..errors import ModelError
+
+log = logging.getLogger(__name__)
+
+CUDA = "CUDAExecutionProvider"
+CPU = "CPUExecutionProvider"
+_preloaded = False
+
+
+def available_providers() -> list[str]:
+    import onnxruntime as ort
+
+    return list(ort.get_available_providers())
+
+
+def _preload_cuda() -> None:
+    """onnxruntime-gpu ≥ 1.19 can load CUDA/cuDNN from the nvidia-* pip packages; harmless elsewhere."""
+    global _preloaded
+    if _preloaded:
+        return
+    _preloaded = True
+    import onnxruntime as ort
+
+    preload = getattr(ort, "preload_dlls", None)
+    if preload is not None:
+        try:
+            preload()
+        except Exception as exc:  # noqa: BLE001 - best effort
+            log.debug("onnxruntime.preload_dlls failed: %s", exc)
+
+
+def choose_providers(device: str = "auto") -> tuple[list[str], str]:
+    """(providers to try, a note for the user when CUDA was wanted but is not there)."""
+    device = (device or "auto").lower()
+    if device not in ("auto", "cpu", "cuda"):
+        raise ValueError(f"device must be auto, cpu or cuda, not {device!r}")
+    if device == "cpu":
+        return [CPU], ""
+    avail = available_providers()
+    if CUDA in avail:
+        return [CUDA, CPU], ""
+    note = "" if device == "auto" else "CUDA requested but onnxruntime has no CUDAExecutionProvider " \
+                                       "(install the gpu extra: onnxruntime-gpu); running on CPU"
+    return [CPU], note
+
+
+def create_session(data: bytes, *, name: str = "model", device: str = "auto", threads: int = 0):
+    """Return ``(session, provider)``; ``provider`` is the execution provider that really runs the model."""
+    import onnxruntime as ort
+
+    providers, note = choose_providers(device)
+    if note:
+        log.warning("%s: %s", name, note)
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 3
+    if threads:
+        opts.intra_op_num_threads = threads
+    if CUDA in providers:
+        _preload_cuda()
+        try:
+            sess = ort.InferenceSession(data, sess_options=opts, providers=providers)
+            active = sess.get_providers()[0]
+            if active == CUDA:
+                return sess, active
+            log.warning("%s: CUDA provider did not start (no GPU or CUDA libraries); running on CPU", name)
+        except Exception as exc:  # noqa: BLE001 - fall back cleanly, say why
+            log.warning("%s: CUDA session failed (%s); running on CPU", name, exc)
+    try:
+        sess = ort.InferenceSession(data, sess_options=opts, providers=[CPU])
+    except Exception as exc:  # noqa: BLE001 - a corrupt model that passed no checksum (user file)
+        raise ModelError(f"{name}: onnxruntime cannot load the model: {exc}; run `svsg models export`",
+                         code="model_invalid", model=name) from None
+    return sess, sess.get_providers()[0]
