@@ -1,0 +1,49 @@
+"""The small prebuilt demo episode committed in ``resources/demo`` (for machines without espeak-ng)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+# How it was made (also in resources/demo/README.md): svsg demo make resources/demo --prebuilt
+PREBUILT = dict(seed=7, minutes=1.5, n_speakers=5, width=640, height=360, fps=12, difficulty="normal", name="demo")
+
+
+@dataclass(frozen=True)
+class DemoFiles:
+    video: Path
+    srt: Path
+    ass: Path
+    truth_csv: Path
+    readme: Path
+
+
+def demo_dir() -> Path:
+    """``$SVSG_DEMO_DIR`` if set; else ``resources/demo`` next to a frozen app or in the source tree."""
+    env = os.environ.get("SVSG_DEMO_DIR")
+    if env:
+        return Path(env)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources" / "demo"
+    return Path(__file__).resolve().parents[3] / "resources" / "demo"
+
+
+def demo_files() -> DemoFiles:
+    d = demo_dir()
+    files = DemoFiles(video=d / "demo.mp4", srt=d / "demo.srt", ass=d / "demo.ass",
+                      truth_csv=d / "demo_truth.csv", readme=d / "README.md")
+    missing = [p.name for p in (files.video, files.srt, files.ass, files.truth_csv) if not p.is_file()]
+    if missing:
+        raise InputError(f"the prebuilt demo episode is incomplete (missing {', '.join(missing)}); "
+                         "recreate it with: svsg demo make resources/demo --prebuilt", path=str(d))
+    return files
+
+
+def demo_episode_path() -> Path:
+    """The prebuilt demo video (resources/demo/demo.mp4)."""
+    return demo_files().video
