@@ -8,11 +8,12 @@ Index scheme (no Python objects in indexes): a group row has internal id 0; a li
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 
 from .compat import emit
+from .i18n import tr
 from ..core.lines import format_ms
 from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE, confidence_colour
 from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_cluster_id, decode_line_ids,
@@ -21,9 +22,6 @@ from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_clust
 UNGROUPED = -1   # the pseudo-group of lines with no group (not a drop target)
 KIND_ROLE = Qt.UserRole + 10   # "group" or "line"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ClusterModel", text)
 
 
 class ClusterTreeModel(QAbstractItemModel):

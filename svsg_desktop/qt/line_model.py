@@ -7,12 +7,13 @@ restrict to one group. The review queue is the same adapter ordered from least t
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 
 from .compat import emit
+from .i18n import tr
 from ..core.lines import Flag, format_ms
 from .mime import LINE_IDS_MIME, line_ids_mime
 
@@ -23,9 +24,6 @@ START_ROLE = Qt.UserRole + 4       # int ms
 
 TIME, TEXT, SPEAKER, CONFIDENCE, GROUP = range(5)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LineModel", text)
 
 
 def confidence_colour(conf: float | None) -> QColor | None:
@@ -38,11 +36,16 @@ def confidence_colour(conf: float | None) -> QColor | None:
     return QColor(39, 174, 96)         # green
 
 
-_FLAG_LABELS = {Flag.NON_DIALOGUE: "non-dialogue", Flag.UNKNOWN: "unknown", Flag.SEVERAL: "several speakers"}
+def flag_label(flag: Flag) -> str:
+    if flag is Flag.NON_DIALOGUE:
+        return tr("non-dialogue")
+    if flag is Flag.UNKNOWN:
+        return tr("unknown")
+    return tr("several speakers")
 
 
 def flag_text(flags) -> str:
-    return ", ".join(tr(_FLAG_LABELS[f]) for f in sorted(flags, key=lambda f: f.value))
+    return ", ".join(flag_label(f) for f in sorted(flags, key=lambda f: f.value))
 
 
 class LineListModel(QAbstractTableModel):

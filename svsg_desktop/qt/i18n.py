@@ -1,0 +1,64 @@
+"""UI translation: Qt ``.ts``/``.qm`` files in resources/translations (English is the source language).
+
+Every user-visible string goes through :func:`tr` (one empty context, so ``pyside6-lupdate`` finds each call
+wherever it is). Update the catalogues with ``python resources/translations/update.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文", "ja_JP": "日本語"}
+_installed: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def translations_dir() -> Path:
+    env = os.environ.get("SVSG_TRANSLATIONS")
+    if env:
+        return Path(env)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen and (Path(frozen) / "resources" / "translations").is_dir():
+        return Path(frozen) / "resources" / "translations"
+    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def pick_language(setting: str = "", locale: QLocale | None = None) -> str:
+    """The language code to use: the setting when it names a known language, else the system locale's."""
+    if setting in LANGUAGES:
+        return setting
+    name = (locale or QLocale.system()).name()   # e.g. zh_CN, ja_JP, en_US
+    if name.startswith("zh"):
+        return "zh_CN"
+    if name.startswith("ja"):
+        return "ja_JP"
+    return "en"
+
+
+def install_language(code: str) -> bool:
+    """Install the translator for ``code`` (removing any previous one). English needs none."""
+    app = QCoreApplication.instance()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if code == "en":
+        return True
+    qm = translations_dir() / f"svsg_{code}.qm"
+    t = QTranslator()
+    if not t.load(str(qm)):
+        log.warning("no translation file %s; the UI stays in English", qm)
+        return False
+    app.installTranslator(t)
+    _installed.append(t)
+    log.info("UI language: %s", code)
+    return True

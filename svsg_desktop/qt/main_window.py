@@ -1,0 +1,399 @@
+"""The main window: wiring only. Video on the top left, the line list below it, the cluster panel (groups, review
+queue) on the right, the job and engine state in the status bar. Every edit goes through the controller."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from ..core.errors import SvsgError
+from ..core.lines import Flag
+from . import flows
+from .actions import ShortcutsDialog, build_actions
+from .cluster_model import ClusterTreeModel
+from .controller import Controller
+from .i18n import tr
+from .jobs import JobRunner
+from .line_model import LineFilterProxy, LineListModel, ReviewQueueModel
+from .menus import MenuBuilder
+from .settings import AppSettings, SettingsDialog
+from .status_widgets import JobStatus, engine_text
+from .video import make_backend
+from .video_panel import VideoPanel
+from .views import ClusterTreeView, LineTableView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, backend=None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.controller = Controller(parent=self)
+        self.jobs = JobRunner(self)            # the pipeline (one job at a time)
+        self.thumb_jobs = JobRunner(self)      # group thumbnails, never blocking the pipeline
+        self.current_line: str | None = None
+        self._pending_video: str | None = None
+
+        self.video = VideoPanel(backend if backend is not None else make_backend())
+        self.lines = LineListModel(self.controller, self)
+        self.proxy = LineFilterProxy(self)
+        self.proxy.setSourceModel(self.lines)
+        self.line_view = LineTableView()
+        self.line_view.setModel(self.proxy)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(tr("Filter lines (text, speaker, group) — Ctrl+F"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.clusters = ClusterTreeModel(self.controller, self)
+        self.tree = ClusterTreeView()
+        self.tree.setModel(self.clusters)
+        from .views import NameDelegate
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.controller.known_names, self.tree))
+        self.review = ReviewQueueModel(self.controller, self)
+        self.review_view = LineTableView()
+        self.review_view.setModel(self.review)
+        self._layout()
+        self.actions = build_actions(self)
+        self.recent_menu = MenuBuilder(self).build()
+        self._connect()
+        self._refresh_title()
+        self.resize(1280, 800)
+
+    # -- layout -------------------------------------------------------------------------------------------------
+    def _layout(self) -> None:
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        vsplit = QSplitter(Qt.Vertical)
+        vsplit.addWidget(self.video)
+        lines_box = QWidget()
+        lb = QVBoxLayout(lines_box)
+        lb.setContentsMargins(0, 0, 0, 0)
+        lb.addWidget(self.filter_edit)
+        lb.addWidget(self.line_view)
+        vsplit.addWidget(lines_box)
+        vsplit.setStretchFactor(0, 3)
+        vsplit.setStretchFactor(1, 2)
+        lbox.addWidget(vsplit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, tr("Groups"))
+        self.tabs.addTab(self.review_view, tr("Review queue"))
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.setCentralWidget(split)
+        self.job_status = JobStatus(self.jobs)
+        self.engine_label = QLabel(engine_text(self.settings.device))
+        self.video_label = QLabel(self.video.video_status())
+        self.message = QLabel()
+        sb = self.statusBar()
+        sb.addWidget(self.message, 1)
+        sb.addPermanentWidget(self.job_status)
+        sb.addPermanentWidget(self.engine_label)
+        sb.addPermanentWidget(self.video_label)
+        self.line_view.setFocus()
+
+    def _connect(self) -> None:
+        a, c = self.actions, self.controller
+        stack = c.undo_stack
+        a["undo"].triggered.connect(stack.undo)
+        a["redo"].triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a["undo"].setEnabled)
+        stack.canRedoChanged.connect(a["redo"].setEnabled)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        slots = {
+            "open_video": self.ask_open_video, "open_subtitles": self.ask_open_subtitles,
+            "open_project": self.ask_open_project, "open_folder": self.ask_open_folder,
+            "open_demo": self.open_demo, "quit": self.close,
+            "filter": self.focus_filter, "new_group": self.new_group, "rename": self.rename_group,
+            "merge_selected": self.merge_selected,
+            "flag_non_dialogue": lambda: self.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: self.flag(Flag.UNKNOWN),
+            "flag_several": lambda: self.flag(Flag.SEVERAL), "clear_flags": self.clear_flags,
+            "play_pause": self.video.toggle, "play_line": self.play_line,
+            "prev_line": lambda: self.step(-1), "next_line": lambda: self.step(1),
+            "group_speakers": self.group_speakers, "next_review": self.next_review,
+            "settings": self.open_settings, "help": self.show_help, "about": self.show_about,
+        }
+        for name, slot in slots.items():
+            a[name].triggered.connect(lambda *_, s=slot: s())
+        for k in range(1, 10):
+            a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: self.assign_rank(r))
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.returnPressed.connect(self.line_view.setFocus)
+        for view in (self.line_view, self.review_view, self.tree):
+            view.currentLineChanged.connect(self.on_current_line)
+            view.renameRequested.connect(self.rename_group)
+        self.video.line_button.clicked.connect(self.play_line)
+        c.commandFailed.connect(self.show_message)
+        c.saveFailed.connect(lambda msg: self.show_error(tr("Could not save the project"), msg))
+        c.saved.connect(lambda p: self._refresh_title())
+        c.projectReset.connect(self.on_project_reset)
+        c.changed.connect(lambda *_: self.schedule_thumbnails())
+        self.jobs.finished.connect(self.on_job_finished)
+        self.jobs.failed.connect(lambda exc: self.show_error(tr("The job failed"), str(exc)))
+        self.jobs.cancelled.connect(lambda: self.show_message(tr("Cancelled; nothing was changed.")))
+        self.thumb_jobs.finished.connect(self.on_thumbnails)
+
+    # -- focus helpers ------------------------------------------------------------------------------------------
+    def _focused_ids(self) -> list[str]:
+        if self.tree.hasFocus() or self.tabs.currentWidget() is self.tree and not self.line_view.hasFocus() \
+                and not self.review_view.hasFocus():
+            ids = self.tree.selected_line_ids()
+            if ids:
+                return ids
+        view = self.review_view if self.review_view.hasFocus() else self.line_view
+        ids = view.selected_ids()
+        if not ids and self.current_line:
+            ids = [self.current_line]
+        return ids
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        log.info("status: %s", text)
+
+    def show_error(self, title: str, text: str) -> None:
+        log.error("%s: %s", title, text)
+        self.message.setText(f"{title}: {text}")
+        if self.isVisible() and not getattr(self, "quiet_errors", False):
+            QMessageBox.warning(self, title, text)
+
+    def _refresh_title(self) -> None:
+        p = self.controller.path
+        name = p.name if p else tr("no project")
+        self.setWindowTitle(f"{name} — svsg")
+
+    # -- opening ------------------------------------------------------------------------------------------------
+    def ask_open_video(self) -> None:
+        from .dialogs import ask_video
+        path = ask_video(self)
+        if path:
+            self.open_video(path)
+
+    def ask_open_subtitles(self) -> None:
+        from .dialogs import ask_subtitles
+        video = self.controller.project.video
+        if not video:
+            self.show_message(tr("Open a video first."))
+            return
+        path = ask_subtitles(self, video)
+        if path:
+            self.open_video(video, path)
+
+    def ask_open_project(self) -> None:
+        from .dialogs import ask_project
+        path = ask_project(self)
+        if path:
+            self.open_project(path)
+
+    def ask_open_folder(self) -> None:
+        from .dialogs import SeasonDialog, ask_folder
+        folder = ask_folder(self)
+        if folder:
+            try:
+                episodes = flows.season_episodes(folder)
+            except SvsgError as exc:
+                self.show_error(tr("Cannot open the folder"), str(exc))
+                return
+            dlg = SeasonDialog(episodes, self)
+            if dlg.exec() and dlg.chosen() is not None:
+                self.open_video(dlg.chosen().video)
+
+    def open_demo(self) -> None:
+        from ..core.demo.prebuilt import demo_files
+        try:
+            self.open_video(demo_files().video)
+        except SvsgError as exc:
+            self.show_error(tr("The demo episode is missing"), str(exc))
+
+    def open_path(self, path: str | Path) -> bool:
+        """Command line and recent files: a video, a project CSV, or a folder."""
+        p = Path(path)
+        if p.is_dir():
+            eps = flows.season_episodes(p)
+            return self.open_video(eps[0].video) if eps else False
+        if p.suffix.lower() == ".csv":
+            return self.open_project(p)
+        return self.open_video(p)
+
+    def open_video(self, video: str | Path, subtitles: str | Path | None = None) -> bool:
+        try:
+            project, path, warnings = flows.project_from_video(video, subtitles)
+        except SvsgError as exc:
+            if getattr(exc, "code", "") == "no_subtitles":
+                self.show_message(tr("No subtitles found: finding speech in the audio…"))
+                self._pending_video = str(video)
+                self.jobs.start(flows.vad_project, str(video), name=tr("Finding speech"))
+                return True
+            self.show_error(tr("Cannot open the video"), str(exc))
+            return False
+        return self._adopt(project, path, warnings)
+
+    def open_project(self, path: str | Path) -> bool:
+        try:
+            self.controller.open_project(path)
+        except (SvsgError, OSError) as exc:
+            self.show_error(tr("Cannot open the project"), str(exc))
+            return False
+        self.settings.add_recent(path)
+        self.recent_menu.refresh()
+        return True
+
+    def _adopt(self, project, path: Path, warnings: list[str]) -> bool:
+        existed = path.is_file()
+        self.controller.set_project(project, path, save=not existed)
+        self.settings.add_recent(project.video or path)
+        self.recent_menu.refresh()
+        if warnings:
+            self.show_message(tr("Imported with notes: %1").replace("%1", "; ".join(warnings[:3])))
+        return True
+
+    def on_project_reset(self) -> None:
+        p = self.controller.project
+        if p.video and self.video.loaded() != p.video and Path(p.video).is_file():
+            self.video.load(p.video)
+        self.video_label.setText(self.video.video_status())
+        self._refresh_title()
+        n = len(p.lines)
+        grouped = sum(1 for ln in p.lines.values() if ln.cluster is not None)
+        self.show_message(tr("%1 lines, %2 grouped, %3 groups").replace("%1", str(n)).replace(
+            "%2", str(grouped)).replace("%3", str(len(p.clusters))))
+        if self.lines.rowCount():
+            self.line_view.select_line(self.lines.line_id(0))
+        self.schedule_thumbnails()
+
+    # -- jobs ---------------------------------------------------------------------------------------------------
+    def group_speakers(self) -> None:
+        ok, why = flows.pipeline_available()
+        if not ok:
+            self.show_error(tr("Grouping is not available"), why)
+            return
+        if not self.controller.project.lines:
+            self.show_message(tr("Open a video first."))
+            return
+        self.jobs.start(flows.label_job, self.controller.project, device=self.settings.device,
+                        threshold=self.settings.confidence_threshold, name=tr("Grouping speakers"))
+
+    def on_job_finished(self, result) -> None:
+        from ..core.project import Project
+        if not isinstance(result, Project):
+            return
+        if self._pending_video and result.video == self._pending_video:   # VAD lines for a video without subs
+            self._pending_video = None
+            self._adopt(result, flows.project_path_for(result.video), [])
+            return
+        self.controller.apply_result(result)
+        self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
+            "%1", str(len(self.controller.project.clusters))))
+
+    def schedule_thumbnails(self) -> None:
+        video = self.controller.project.video
+        if not video or not Path(video).is_file():
+            return
+        times = {}
+        for cid in self.clusters.groups():
+            lid = self.clusters.representative_line(cid)
+            if lid is not None and cid >= 0:
+                ln = self.controller.project.lines[lid]
+                times[cid] = (ln.start + ln.end) // 2
+        if times:
+            self.thumb_jobs.start(flows.grab_thumbnails, video, times, name="thumbnails")
+
+    def on_thumbnails(self, frames: dict) -> None:
+        for cid, rgb in frames.items():
+            h, w, _ = rgb.shape
+            img = QImage(QByteArray(rgb.tobytes()), w, h, 3 * w, QImage.Format_RGB888).copy()
+            self.clusters.set_thumbnail(cid, QPixmap.fromImage(img))
+
+    # -- edits --------------------------------------------------------------------------------------------------
+    def assign_rank(self, rank: int) -> None:
+        self.controller.assign_to_rank(self._focused_ids(), rank)
+
+    def new_group(self) -> None:
+        ids = self._focused_ids()
+        if self.controller.split_lines(ids):
+            self.tree.select_cluster(self.controller.project.lines[ids[0]].cluster)
+
+    def merge_selected(self) -> None:
+        groups = self.tree.selected_clusters()
+        for source in groups[1:]:
+            self.controller.merge_clusters(source, groups[0])
+
+    def rename_group(self) -> None:
+        if not (self.tree.hasFocus() and self.tree.current_cluster() is not None) and self.current_line:
+            cid = self.controller.project.lines[self.current_line].cluster
+            if cid is None:
+                return
+            self.tabs.setCurrentWidget(self.tree)
+            self.tree.select_cluster(cid)
+        self.tree.setFocus()
+        self.tree.rename_current()
+
+    def flag(self, flag: Flag) -> None:
+        ids = self._focused_ids()
+        on = not all(flag in self.controller.project.lines[i].flags for i in ids)
+        self.controller.set_flag(ids, flag, on)
+
+    def clear_flags(self) -> None:
+        ids = self._focused_ids()
+        for f in Flag:
+            have = [i for i in ids if f in self.controller.project.lines[i].flags]
+            if have:
+                self.controller.set_flag(have, f, False)
+
+    # -- navigation and playback --------------------------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def on_current_line(self, line_id: str) -> None:
+        self.current_line = line_id
+        if self.settings.autoplay and self.sender() is not self.tree:
+            self.play_line()
+
+    def step(self, delta: int) -> None:
+        view = self.review_view if self.review_view.hasFocus() else self.line_view
+        view.step(delta)
+
+    def play_line(self) -> None:
+        if self.current_line and self.current_line in self.controller.project.lines:
+            ln = self.controller.project.lines[self.current_line]
+            self.video.play_range(ln.start, ln.end)
+
+    def next_review(self) -> None:
+        """The least confident line not yet checked by a human."""
+        for r in range(self.review.rowCount()):
+            lid = self.review.line_id(r)
+            if not self.controller.project.lines[lid].pinned:
+                self.tabs.setCurrentWidget(self.review_view)
+                self.review_view.select_line(lid)
+                self.review_view.setFocus()
+                return
+        self.show_message(tr("Every line has been checked."))
+
+    # -- dialogs ------------------------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        if SettingsDialog(self.settings, self).exec():
+            self.engine_label.setText(engine_text(self.settings.device))
+
+    def show_help(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("About svsg"), tr(
+            "svsg gives a speaker label to every subtitle line: voice and image features, learned confidence, "
+            "confidence-aware grouping, and your corrections by drag and drop."))
+
+    def closeEvent(self, event) -> None:
+        self.jobs.wait(5000)
+        self.thumb_jobs.wait(5000)
+        self.video.shutdown()
+        self.settings.sync()
+        super().closeEvent(event)
