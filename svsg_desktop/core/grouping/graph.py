@@ -1,0 +1,83 @@
+"""Sparse similarity graphs: blocked exact top-k by cosine (never a dense N×N matrix), optionally on a PCA
+projection at scale, and per-edge cosine similarities."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from ..progress import ProgressFn, check_cancel, no_progress
+
+
+def l2_normalise(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def pca_project(x: np.ndarray, dim: int, sample: int = 20000, seed: int = 0) -> np.ndarray:
+    """Project rows on the top ``dim`` principal directions (fitted on a seeded subsample), re-normalised."""
+    if x.shape[1] <= dim:
+        return x
+    rng = np.random.default_rng(seed)
+    rows = rng.choice(x.shape[0], size=min(sample, x.shape[0]), replace=False)
+    sub = x[np.sort(rows)].astype(np.float64)
+    mean = sub.mean(axis=0)
+    _, _, vt = np.linalg.svd(sub - mean, full_matrices=False)
+    return l2_normalise((x - mean.astype(np.float32)) @ vt[:dim].T.astype(np.float32))
+
+
+def knn(x: np.ndarray, k: int, *, mask: np.ndarray | None = None, block_bytes: int = 64 << 20,
+        progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Top-``k`` cosine neighbours of every row of ``x`` among the rows where ``mask`` is set (all by default).
+
+    Returns (idx, sim), each (N, k'), k' = min(k, candidates − 1), best first; rows outside the mask get −1 / −inf.
+    Memory is O(block × N): ``block_bytes`` bounds the similarity block."""
+    x = l2_normalise(x)
+    n = x.shape[0]
+    cand = np.arange(n) if mask is None else np.flatnonzero(mask)
+    kk = max(0, min(k, cand.size - 1))
+    idx = np.full((n, kk), -1, dtype=np.int64)
+    sim = np.full((n, kk), -np.inf, dtype=np.float32)
+    if kk == 0:
+        return idx, sim
+    xc = x[cand]
+    rows_all = cand
+    block = max(1, int(block_bytes // (4 * max(cand.size, 1))))
+    for a in range(0, rows_all.size, block):
+        check_cancel(cancel)
+        rows = rows_all[a:a + block]
+        s = x[rows] @ xc.T
+        s[np.arange(rows.size), a + np.arange(rows.size)] = -np.inf       # no self edge (rows are cand[a:...])
+        part = np.argpartition(-s, kk - 1, axis=1)[:, :kk]
+        ps = np.take_along_axis(s, part, axis=1)
+        order = np.argsort(-ps, axis=1, kind="stable")
+        idx[rows] = cand[np.take_along_axis(part, order, axis=1)]
+        sim[rows] = np.take_along_axis(ps, order, axis=1)
+        progress(min(1.0, (a + rows.size) / rows_all.size), "similarity graph")
+    return idx, sim
+
+
+def edge_list(*neighbour_lists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique undirected edges (i < j) from one or more (N, k) neighbour index arrays (−1 = none)."""
+    parts = []
+    for nb in neighbour_lists:
+        if nb.size == 0:
+            continue
+        i = np.repeat(np.arange(nb.shape[0]), nb.shape[1])
+        j = nb.ravel()
+        ok = j >= 0
+        parts.append(np.stack([np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok])], axis=1))
+    if not parts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    e = np.unique(np.concatenate(parts), axis=0)
+    e = e[e[:, 0] != e[:, 1]]
+    return e[:, 0], e[:, 1]
+
+
+def pair_cosine(x: np.ndarray, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    """Cosine of rows i and j of (already L2-normalised) ``x``, chunked."""
+    out = np.empty(i.size, dtype=np.float32)
+    for a in range(0, i.size, chunk):
+        out[a:a + chunk] = np.einsum("ij,ij->i", x[i[a:a + chunk]], x[j[a:a + chunk]])
+    return out

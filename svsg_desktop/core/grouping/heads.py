@@ -1,0 +1,123 @@
+"""Trained grouping heads at inference: confidence models (voice, image), the merge MLP and the calibrated
+thresholds, stored together per encoder pair in a folder (``heads.json`` + ONNX files) and run with onnxruntime."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .agglomerate import AggloParams
+from .inputs import Inputs, confidence_inputs, edge_features
+
+log = logging.getLogger(__name__)
+HEADS_FILE = "heads.json"
+METHODS = ("voice", "voice+image", "mlp")
+TRAIN_HINT = "run `svsg train` (or restore models/heads/ from the repository)"
+
+
+def default_heads_dir() -> Path:
+    env = os.environ.get("SVSG_HEADS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "models" / "heads"
+
+
+def _session(path: Path):
+    import onnxruntime as ort
+
+    try:
+        data = path.read_bytes()           # bytes, not a path: non-ASCII Windows paths
+    except OSError as err:
+        raise ModelError(f"cannot read grouping head {path}: {err}; {TRAIN_HINT}", code="head_missing",
+                         path=str(path)) from err
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    try:
+        return ort.InferenceSession(data, sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception as err:  # onnxruntime raises its own exception types
+        raise ModelError(f"grouping head {path} is not a valid ONNX model ({err}); {TRAIN_HINT}",
+                         code="head_invalid", path=str(path)) from err
+
+
+def _run(sess, x: np.ndarray, batch: int = 65536) -> np.ndarray:
+    name = sess.get_inputs()[0].name
+    out = [sess.run(None, {name: x[a:a + batch].astype(np.float32)})[0].reshape(-1) for a in range(0, len(x), batch)]
+    return np.concatenate(out) if out else np.zeros(0, np.float32)
+
+
+class Heads:
+    """Load once, reuse: ``confidence(inputs)``, ``edge_scores(method, ...)``, ``params(method)``."""
+
+    def __init__(self, folder: Path, meta: dict) -> None:
+        self.folder = Path(folder)
+        self.meta = meta
+        self._sessions: dict[str, object] = {}
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None) -> "Heads":
+        folder = Path(folder) if folder is not None else default_heads_dir()
+        path = folder / HEADS_FILE
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as err:
+            raise ModelError(f"no trained grouping heads in {folder}; {TRAIN_HINT}", code="heads_missing",
+                             path=str(folder)) from err
+        except (OSError, ValueError) as err:
+            raise ModelError(f"cannot read {path}: {err}; {TRAIN_HINT}", code="heads_invalid",
+                             path=str(path)) from err
+        return cls(folder, meta)
+
+    def _sess(self, key: str):
+        if key not in self._sessions:
+            self._sessions[key] = _session(self.folder / self.meta[key]["file"])
+        return self._sessions[key]
+
+    def check(self, inp: Inputs) -> None:
+        """The heads were trained for one encoder pair: refuse features from another one."""
+        m = self.meta
+        if (inp.voice_model, inp.image_model) != (m["voice_model"], m["image_model"]) or \
+                inp.voice.shape[1] != m["voice_dim"] or inp.image.shape[1] != m["image_dim"]:
+            raise ModelError(
+                f"grouping heads in {self.folder} were trained for {m['voice_model']} ({m['voice_dim']}-d) + "
+                f"{m['image_model']} ({m['image_dim']}-d), but the features come from {inp.voice_model} "
+                f"({inp.voice.shape[1]}-d) + {inp.image_model} ({inp.image.shape[1]}-d); {TRAIN_HINT} for this "
+                "encoder pair", code="heads_mismatch")
+
+    def confidence(self, inp: Inputs) -> tuple[np.ndarray, np.ndarray]:
+        out = []
+        for kind, valid in (("voice", inp.valid_voice), ("image", inp.valid_image)):
+            key = f"confidence_{kind}"
+            raw = _run(self._sess(key), confidence_inputs(inp, kind)) if len(inp) else np.zeros(0)
+            cal = self.meta[key].get("calibration")
+            c = np.interp(raw, cal["x"], cal["y"]) if cal else raw
+            out.append(np.where(valid, np.clip(c, 0.0, 1.0), 0.0).astype(np.float32))
+        return out[0], out[1]
+
+    def edge_scores(self, method: str, inp: Inputs, cv, ci, i, j) -> np.ndarray:
+        feats = edge_features(inp, cv, ci, i, j)
+        return score_edges(method, feats, self.meta, lambda x: _run(self._sess("merge"), x))
+
+    def params(self, method: str) -> AggloParams:
+        try:
+            return AggloParams.from_dict(self.meta["methods"][method])
+        except KeyError as err:
+            raise ModelError(f"heads in {self.folder} have no thresholds for method {method!r}; {TRAIN_HINT}",
+                             code="heads_invalid") from err
+
+
+def score_edges(method: str, feats: np.ndarray, meta: dict, mlp) -> np.ndarray:
+    """Edge score per method: voice similarity; a logistic model on (voice, image) similarity; or the merge MLP."""
+    if method == "voice":
+        return feats[:, 0].astype(np.float32)
+    if method == "voice+image":
+        w = meta["linear"]
+        z = w["w"][0] * feats[:, 0] + w["w"][1] * feats[:, 1] + w["b"]
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+    if method == "mlp":
+        return mlp(feats).astype(np.float32) if len(feats) else np.zeros(0, np.float32)
+    raise ValueError(f"unknown grouping method {method!r} (use one of {', '.join(METHODS)})")

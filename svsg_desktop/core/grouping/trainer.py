@@ -1,0 +1,200 @@
+"""`svsg train` in the core: fit the confidence heads and the merge MLP on labeled episodes, calibrate every
+method's thresholds on the training episodes, measure on held-out (validation) episodes, write the heads folder
+(ONNX + heads.json + model card)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ..metrics import score
+from ..progress import ProgressFn, check_cancel, no_progress
+from .agglomerate import AggloParams
+from .engine import candidate_edges, group_arrays
+from .heads import HEADS_FILE, METHODS, Heads, score_edges
+from .inputs import STAT_NAMES, confidence_inputs, edge_features
+from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
+                       linear_scorer, merge_samples, predict_net, slope, spearman)
+
+log = logging.getLogger(__name__)
+QUANTS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def _conf_data(eps: list[LabeledEpisode], kind: str):
+    xs, ys, gs = [], [], []
+    for g, ep in enumerate(eps):
+        rows, t = confidence_targets(ep, kind)
+        xs.append(confidence_inputs(ep.inputs, kind)[rows])
+        ys.append(t)
+        gs.append(np.full(rows.size, g))
+    return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs)
+
+
+def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEpisode], seed: int,
+                     cancel=None) -> tuple[object, dict, dict]:
+    """Fit regression and ranking heads; keep the one with the better held-out Spearman (training if no val)."""
+    x, y, g = _conf_data(train, kind)
+    xv, yv, _ = _conf_data(val, kind) if val else (x, y, g)
+    report, best = {}, None
+    for objective in ("regression", "rank"):
+        net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
+        cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
+        pv = predict_net(net, xv)
+        pv = np.interp(pv, cal["x"], cal["y"]) if cal else pv
+        r = {"spearman": spearman(pv, yv), "slope": slope(pv, yv), "mae": float(np.mean(np.abs(pv - yv))),
+             "lines": int(len(yv))}
+        report[objective] = r
+        if best is None or r["spearman"] > best[2]["spearman"]:
+            best = (net, cal, r, objective)
+    net, cal, _, objective = best
+    return net, {"objective": objective, "calibration": cal, "input_dim": int(x.shape[1])}, report
+
+
+def _prepared(ep: LabeledEpisode, heads: Heads):
+    cv, ci = heads.confidence(ep.inputs)
+    i, j = candidate_edges(ep.inputs)
+    feats = edge_features(ep.inputs, cv, ci, i, j)
+    return cv, ci, (i, j), feats
+
+
+def run_method(ep, prep, method: str, meta: dict, mlp, params: AggloParams) -> np.ndarray:
+    cv, ci, edges, feats = prep
+    s = score_edges(method, feats, meta, mlp)
+    lookup = dict(zip(zip(edges[0].tolist(), edges[1].tolist()), range(len(s))))
+
+    def scorer(i, j):
+        return s if i is edges[0] else s[[lookup[(a, b)] for a, b in zip(i.tolist(), j.tolist())]]
+
+    return group_arrays(ep.inputs, cv, ci, params, scorer, edges=edges)
+
+
+def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, mlp,
+              cancel: threading.Event | None = None) -> tuple[AggloParams, float]:
+    """Coordinate search of the thresholds minimising mean operations per 100 lines on the given episodes."""
+    scores = np.concatenate([score_edges(method, p[3], meta, mlp) for p in preps])
+    sims = np.concatenate([p[3][:, 0] for p in preps])
+    confs = np.concatenate([p[0] for p in preps])
+    grid = {
+        "tau": [0.0, *np.quantile(confs, [0.1, 0.2, 0.3, 0.5])],
+        "merge_threshold": list(np.quantile(scores, QUANTS)),
+        "join_threshold": list(np.quantile(scores, QUANTS)),
+        "link_threshold": [-np.inf, *np.quantile(sims, [0.02, 0.05, 0.1, 0.2, 0.35, 0.5])],
+        "attach_threshold": [np.inf, *np.quantile(sims, [0.1, 0.3, 0.5, 0.7])],
+    }
+    cur = {"tau": grid["tau"][2], "merge_threshold": grid["merge_threshold"][3],
+           "join_threshold": grid["join_threshold"][3], "link_threshold": -np.inf, "attach_threshold": np.inf}
+
+    def cost(p: dict) -> tuple[float, float]:
+        res = [score(ep.labels, list(run_method(ep, pr, method, meta, mlp, AggloParams(**p))))
+               for ep, pr in zip(eps, preps)]
+        return float(np.mean([r.ops_per_100 for r in res])), -float(np.mean([r.edge_f1 for r in res]))
+
+    best = cost(cur)
+    for _ in range(2):
+        for key, values in grid.items():
+            for v in values:
+                check_cancel(cancel)
+                trial = {**cur, key: float(v)}
+                c = cost(trial)
+                if c < best:
+                    best, cur = c, trial
+    return AggloParams(**cur), best[0]
+
+
+def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir: str | Path, *, seed: int = 0,
+                notes: dict | None = None, progress: ProgressFn = no_progress,
+                cancel: threading.Event | None = None) -> dict:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    first = train[0].inputs
+    meta: dict = {"format": 1, "voice_model": first.voice_model, "image_model": first.image_model,
+                  "voice_dim": int(first.voice.shape[1]), "image_dim": int(first.image.shape[1]),
+                  "stat_names": list(STAT_NAMES), "merge_inputs": list(MERGE_INPUTS), "seed": seed,
+                  "training_episodes": [e.name for e in train], "validation_episodes": [e.name for e in val],
+                  "training_lines": int(sum(len(e.inputs) for e in train)), **(notes or {})}
+    held = "validation" if val else "training (no validation episodes given)"
+    report: dict = {"held_out_on": held}
+    for step, kind in enumerate(("voice", "image")):
+        progress(0.05 + 0.15 * step, f"training the {kind} confidence head")
+        net, info, rep = train_confidence(kind, train, val, seed, cancel)
+        export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
+        meta[f"confidence_{kind}"] = {"file": f"confidence_{kind}.onnx", **info}
+        report[f"confidence_{kind}"] = rep
+    heads = Heads(out, meta)
+    progress(0.35, "extracting merge samples")
+    preps = [_prepared(ep, heads) for ep in train]
+    samples = [merge_samples(ep, p[0], p[1]) for ep, p in zip(train, preps)]
+    xm = np.concatenate([s[0] for s in samples])
+    ym = np.concatenate([s[1] for s in samples])
+    meta["linear"] = linear_scorer(xm, ym)
+    progress(0.45, "training the merge MLP")
+    mlp_net = fit_net(xm, ym, objective="bce", hidden=16, epochs=400, seed=seed, cancel=cancel)
+    export_onnx(mlp_net, xm.shape[1], out / "merge.onnx")
+    meta["merge"] = {"file": "merge.onnx", "samples": int(len(ym)), "positives": int(ym.sum())}
+    heads = Heads(out, meta)
+
+    def mlp(x):
+        return _run_merge(heads, x)
+
+    meta["methods"] = {}
+    for k, method in enumerate(METHODS):
+        progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
+        params, train_ops = calibrate(method, train, preps, meta, mlp, cancel)
+        meta["methods"][method] = params.as_dict()
+        report.setdefault("training_ops_per_100", {})[method] = train_ops
+    if val:
+        progress(0.9, "measuring on held-out episodes")
+        vpreps = [_prepared(ep, heads) for ep in val]
+        for method in METHODS:
+            res = [score(ep.labels, list(run_method(ep, pr, method, meta, mlp, heads.params(method))))
+                   for ep, pr in zip(val, vpreps)]
+            report.setdefault("held_out", {})[method] = {
+                "edge_f1": float(np.mean([r.edge_f1 for r in res])),
+                "bcubed_f1": float(np.mean([r.bcubed_f1 for r in res])),
+                "ops_per_100": float(np.mean([r.ops_per_100 for r in res]))}
+    meta["report"] = report
+    meta["train_seconds"] = round(time.monotonic() - t0, 1)
+    (out / HEADS_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
+    progress(1.0, "trained")
+    return meta
+
+
+def _run_merge(heads: Heads, x: np.ndarray) -> np.ndarray:
+    from .heads import _run
+    return _run(heads._sess("merge"), x)
+
+
+def model_card(meta: dict) -> str:
+    rep = meta.get("report", {})
+    lines = ["# svsg grouping heads", "",
+             f"Encoders: voice `{meta['voice_model']}` ({meta['voice_dim']}-d), image `{meta['image_model']}` "
+             f"({meta['image_dim']}-d). Thresholds below are valid for this encoder pair only.", "",
+             f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
+             f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
+             "## Confidence heads (target: majority-of-3 kNN DP, K=24, q=0.1)", "",
+             "| head | objective | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
+    for kind in ("voice", "image"):
+        chosen = meta[f"confidence_{kind}"]["objective"]
+        for obj, r in rep.get(f"confidence_{kind}", {}).items():
+            lines.append(f"| {kind} | {obj} | {r['spearman']:.3f} | {r['slope']:.2f} | {r['mae']:.3f} | "
+                         f"{'yes' if obj == chosen else ''} |")
+    lines += ["", f"## Merge MLP: inputs {', '.join(meta['merge_inputs'])}; {meta['merge']['samples']} samples "
+              f"({meta['merge']['positives']} positive) from the agglomeration on the training episodes", "",
+              "## Calibrated thresholds and held-out grouping", "",
+              "| method | tau | merge | join | link | attach | train ops/100 | held-out edge-F1 | held-out ops/100 |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for m, p in meta["methods"].items():
+        h = rep.get("held_out", {}).get(m, {})
+        fmt = lambda v: "off" if v is None else f"{v:.3f}"  # noqa: E731
+        lines.append(f"| {m} | {fmt(p['tau'])} | {fmt(p['merge_threshold'])} | {fmt(p['join_threshold'])} | "
+                     f"{fmt(p['link_threshold'])} | {fmt(p['attach_threshold'])} | "
+                     f"{rep.get('training_ops_per_100', {}).get(m, float('nan')):.1f} | "
+                     f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
+    return "\n".join(lines) + "\n"
