@@ -1,0 +1,176 @@
+"""``extract_features``: a video and its lines → one voice and one image embedding per line, plus quality stats.
+
+Audio is decoded once and sliced; frames come from one pass (or seeks, whichever is cheaper); encoders run
+batched on one session each. Every group of results (voice, image, stats) is cached per line span under the
+media content hash and the model/pipeline key, so reopening an episode recomputes nothing and a new model
+recomputes only its own group.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..lines import Line
+from ..media import FrameTarget, decode_audio, grab_frames, media_hash
+from ..models.encoders import load_encoder
+from ..models.registry import Registry
+from ..progress import ProgressFn, SubProgress, check_cancel, no_progress
+from . import image as img
+from .cache import GroupCache, group_key
+from .featureset import FeatureSet
+from .stats import STAT_NAMES, line_stats
+from .vad import SileroVAD
+
+log = logging.getLogger(__name__)
+MIN_VOICE_S = 0.1
+SECOND_FRAME_MS = 200
+FRAME_SIDE = 640
+timings: dict[str, float] = {}   # last run's stage timings (seconds), read by the benchmark
+
+
+def _clip_window(ln: Line) -> tuple[int, int]:
+    return ln.start, max(ln.end, ln.start + 1)
+
+
+def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str | Path | None = None,
+                     device: str = "auto", progress: ProgressFn = no_progress,
+                     cancel: threading.Event | None = None, registry: Registry | None = None,
+                     frame_method: str = "auto") -> FeatureSet:
+    reg = registry or Registry()
+    video = Path(video)
+    timings.clear()
+    t_start = time.perf_counter()
+    lines = list(lines)
+    spans = [_clip_window(ln) for ln in lines]
+    ids = [ln.id for ln in lines]
+    vspec, ispec = reg.active("voice"), reg.active("image")
+    vmodel, imodel, vad_model = reg.load(vspec.id), reg.load(ispec.id), reg.load("silero-vad")
+    root = Path(cache_dir) if cache_dir is not None else None
+    mh = media_hash(video) if root is not None else ""
+    vcache = GroupCache(root, mh, "voice", group_key(vmodel.sha256, vspec.frontend, MIN_VOICE_S), vspec.dim)
+    idim = ispec.dim + img.HIST_BINS ** 3
+    icache = GroupCache(root, mh, "image", group_key(imodel.sha256, ispec.frontend, img.PIPELINE_VERSION,
+                                                     FRAME_SIDE, SECOND_FRAME_MS), idim,
+                        aux=("image_fallback", "mouth_motion"))
+    scache = GroupCache(root, mh, "stats", group_key(vad_model.sha256, "stats-v1"), len(STAT_NAMES))
+    need_v, need_i, need_s = vcache.missing(spans), icache.missing(spans), scache.missing(spans)
+    providers: set[str] = set()
+    log.info("features for %d lines: %d voice, %d image, %d stats to compute", len(lines), len(need_v),
+             len(need_i), len(need_s))
+
+    if need_v or need_s:
+        progress(0.0, "decoding audio")
+        t = time.perf_counter()
+        track = decode_audio(video)
+        timings["decode_audio"] = time.perf_counter() - t
+        check_cancel(cancel)
+        if need_s:
+            t = time.perf_counter()
+            progress(0.1, "voice activity")
+            sp = SileroVAD(reg).probs(track.samples) if len(track.samples) else None
+            for i in need_s:
+                clip, _ = track.clip(*spans[i])
+                st = line_stats(clip, *spans[i], sp)
+                scache.put(spans[i], [st[k] for k in STAT_NAMES], True, "")
+            timings["vad_stats"] = time.perf_counter() - t
+        if need_v:
+            t = time.perf_counter()
+            clips, todo = [], []
+            for i in need_v:
+                clip, why = track.clip(*spans[i])
+                if clip is None or len(clip) < MIN_VOICE_S * track.sample_rate:
+                    vcache.put(spans[i], np.zeros(vspec.dim), False, why or "too short for a voice embedding")
+                else:
+                    clips.append(clip)
+                    todo.append(i)
+            timings["audio_slicing"] = time.perf_counter() - t
+            check_cancel(cancel)
+            if todo:
+                progress(0.2, "voice embeddings")
+                t = time.perf_counter()
+                enc = load_encoder("voice", model_id=vspec.id, device=device, registry=reg)
+                providers.add(enc.provider)
+                emb = np.zeros((len(todo), vspec.dim), np.float32)
+                step = 64
+                for s in range(0, len(todo), step):
+                    check_cancel(cancel)
+                    emb[s:s + step] = enc.embed(clips[s:s + step])
+                    progress(0.2 + 0.25 * min(1.0, (s + step) / len(todo)), "voice embeddings")
+                for j, i in enumerate(todo):
+                    vcache.put(spans[i], emb[j], True, "")
+                timings["voice_encoder"] = time.perf_counter() - t
+        del track
+
+    if need_i:
+        t = time.perf_counter()
+        targets = []
+        for i in need_i:
+            a, b = spans[i]
+            mid = (a + b) // 2
+            targets.append(FrameTarget(mid, a, b))
+            targets.append(FrameTarget(min(b, mid + SECOND_FRAME_MS), a, b))
+        grab = grab_frames(video, targets, max_side=FRAME_SIDE, method=frame_method,
+                           progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
+        timings["frames"] = time.perf_counter() - t
+        check_cancel(cancel)
+        t = time.perf_counter()
+        ok = [k for k, i in enumerate(need_i) if 2 * k in grab.frames]
+        for k, i in enumerate(need_i):
+            if 2 * k not in grab.frames:
+                icache.put(spans[i], np.zeros(idim), False, grab.problems.get(2 * k, "no frame"),
+                           {"image_fallback": 1.0})
+        crops = img.line_crops([grab.frames[2 * k] for k in ok], [grab.frames.get(2 * k + 1) for k in ok])
+        timings["image_crops"] = time.perf_counter() - t
+        check_cancel(cancel)
+        if ok:
+            progress(0.8, "image embeddings")
+            t = time.perf_counter()
+            enc = load_encoder("image", model_id=ispec.id, device=device, registry=reg)
+            providers.add(enc.provider)
+            emb = np.zeros((len(ok), ispec.dim), np.float32)
+            step = 32
+            for s in range(0, len(ok), step):
+                check_cancel(cancel)
+                emb[s:s + step] = enc.embed([c.image for c in crops[s:s + step]])
+                progress(0.8 + 0.19 * min(1.0, (s + step) / len(ok)), "image embeddings")
+            vec = img.combine(emb, np.stack([c.hist for c in crops]))
+            for j, k in enumerate(ok):
+                c = crops[j]
+                icache.put(spans[need_i[k]], vec[j], True, "",
+                           {"image_fallback": float(c.fallback), "mouth_motion": float(c.motion)})
+            timings["image_encoder"] = time.perf_counter() - t
+
+    for c in (vcache, icache, scache):
+        c.save()
+    fs = _assemble(ids, spans, vcache, icache, scache, vspec.id, ispec.id,
+                   ",".join(sorted(providers)) or "cache")
+    timings["total"] = time.perf_counter() - t_start
+    progress(1.0, "features ready")
+    return fs
+
+
+def _assemble(ids, spans, vcache, icache, scache, vid, iid, provider) -> FeatureSet:
+    n = len(ids)
+    voice = np.zeros((n, vcache.dim), np.float32)
+    image = np.zeros((n, icache.dim), np.float32)
+    vv, vi = np.zeros(n, bool), np.zeros(n, bool)
+    stats = {k: np.zeros(n, np.float32) for k in STAT_NAMES + icache.aux_names}
+    problems: dict[str, str] = {}
+    for r, (lid, span) in enumerate(zip(ids, spans)):
+        voice[r], vv[r], vwhy, _ = vcache.get(span)
+        image[r], vi[r], iwhy, aux = icache.get(span)
+        svec, _, _, _ = scache.get(span)
+        for k, name in enumerate(STAT_NAMES):
+            stats[name][r] = svec[k]
+        for k, name in enumerate(icache.aux_names):
+            stats[name][r] = aux[k]
+        why = "; ".join(f"{what}: {w}" for what, w in (("voice", vwhy), ("image", iwhy)) if w)
+        if why:
+            problems[lid] = why
+    return FeatureSet(ids, voice, image, stats, vv, vi, problems, vid, iid, provider)

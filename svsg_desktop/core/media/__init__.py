@@ -1,0 +1,8 @@
+"""Media access: decode the audio once (16 kHz mono), grab frames at reduced resolution, hash content."""
+
+from .audio import SAMPLE_RATE, AudioTrack, decode_audio, open_container
+from .frames import FrameGrab, FrameTarget, grab_frames
+from .hashing import media_hash
+
+__all__ = ["SAMPLE_RATE", "AudioTrack", "decode_audio", "open_container", "FrameGrab", "FrameTarget",
+           "grab_frames", "media_hash"]
