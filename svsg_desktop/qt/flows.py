@@ -43,10 +43,42 @@ def find_subtitles(video: str | Path) -> Path | None:
     return None
 
 
+def data_dir() -> Path:
+    """The app's own writable folder (``$SVSG_DATA_DIR``, else the platform's app-data folder)."""
+    env = os.environ.get("SVSG_DATA_DIR")
+    if env:
+        return Path(env)
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+    return Path(base) if base else Path.home() / ".svsg"
+
+
 def project_path_for(video: str | Path) -> Path:
-    """The project CSV of a video: ``ep.speakers.csv`` beside ``ep.mp4``."""
+    """The project CSV of a video: ``ep.speakers.csv`` beside ``ep.mp4`` (in the app's data folder when the
+    video's folder is read-only, e.g. a DVD or a shared drive)."""
     v = Path(video)
-    return v.with_name(v.stem + PROJECT_SUFFIX)
+    beside = v.with_name(v.stem + PROJECT_SUFFIX)
+    if beside.is_file() or os.access(v.parent, os.W_OK):
+        return beside
+    return data_dir() / "projects" / beside.name
+
+
+def demo_copy() -> Path:
+    """The prebuilt demo episode copied into the app's data folder (so the app never writes into its own
+    resources); returns the copied video."""
+    import shutil
+
+    from ..core.demo.prebuilt import demo_files
+
+    files = demo_files()
+    dest = data_dir() / "demo"
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in (files.video, files.srt, files.ass, files.truth_csv):
+        target = dest / src.name
+        if not target.is_file() or target.stat().st_size != src.stat().st_size:
+            shutil.copy2(src, target)
+    return dest / files.video.name
 
 
 def project_from_video(video: str | Path, subtitles: str | Path | None = None) -> tuple[Project, Path, list[str]]:

@@ -207,10 +207,9 @@ class MainWindow(QMainWindow):
                 self.open_video(dlg.chosen().video)
 
     def open_demo(self) -> None:
-        from ..core.demo.prebuilt import demo_files
         try:
-            self.open_video(demo_files().video)
-        except SvsgError as exc:
+            self.open_video(flows.demo_copy())
+        except (SvsgError, OSError) as exc:
             self.show_error(tr("The demo episode is missing"), str(exc))
 
     def open_path(self, path: str | Path) -> bool:

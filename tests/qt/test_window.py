@@ -1,0 +1,212 @@
+"""The main window offscreen (null video backend): open the demo episode, keyboard-first corrections, drag and
+drop through real drop events, undo/redo, rename with Enter, export, reopen with every correction kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from svsg_desktop.core.lines import Flag
+from svsg_desktop.qt.mime import line_ids_mime
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+@pytest.fixture
+def episode(tmp_path) -> Path:
+    """A copy of the prebuilt demo episode (video + subtitles beside it) in a temp folder."""
+    d = tmp_path / "season"
+    d.mkdir()
+    for name in ("demo.mp4", "demo.srt"):
+        shutil.copy2(DEMO / name, d / name)
+    return d / "demo.mp4"
+
+
+def make_window(qtbot, monkeypatch, tmp_path):
+    from svsg_desktop.qt.main_window import MainWindow
+    from svsg_desktop.qt.video import NullBackend
+
+    monkeypatch.setenv("SVSG_DATA_DIR", str(tmp_path / "data"))
+    w = MainWindow(backend=NullBackend("tests"))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path):
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    yield w
+    w.close()
+
+
+def grouped(window, episode):
+    """Open the episode and give it three groups by line order (a stand-in for an engine result, applied through
+    the same path as the pipeline's result)."""
+    assert window.open_video(episode)
+    p = window.controller.project
+    dialogue = [i for i in p.order if p.lines[i].is_dialogue]
+    result = type(p)(lines={i: p.lines[i].with_(cluster=k % 3 + 1, confidence=(k % 10) / 10)
+                            for k, i in enumerate(dialogue)}, video=p.video, order=list(dialogue))
+    window.controller.apply_result(result)
+    window.controller.undo_stack.clear()
+    return p, dialogue
+
+
+def test_open_video_finds_subtitles_and_writes_the_project(window, episode):
+    assert window.open_video(episode)
+    p = window.controller.project
+    assert len(p.lines) == 25 and p.subtitles.endswith("demo.srt")
+    assert (episode.parent / "demo.speakers.csv").is_file()
+    assert window.lines.rowCount() == 25
+    assert "Video off" in window.video_label.text()
+    assert window.windowTitle().startswith("demo.speakers.csv")
+
+
+def test_keyboard_assign_flag_undo_redo(window, episode, qtbot):
+    p, dialogue = grouped(window, episode)
+    view = window.line_view
+    view.setFocus()
+    view.select_line(dialogue[0])
+    first = window.controller.clusters_by_size()
+    target_rank = 1 if p.lines[dialogue[0]].cluster == first[0] else 0
+    qtbot.keyClick(view, Qt.Key_1 + target_rank)
+    assert p.lines[dialogue[0]].cluster == first[target_rank] and p.lines[dialogue[0]].pinned
+    qtbot.keyClick(view, Qt.Key_D, Qt.ControlModifier)            # mark non-dialogue
+    assert Flag.NON_DIALOGUE in p.lines[dialogue[0]].flags
+    qtbot.keyClick(view, Qt.Key_Z, Qt.ControlModifier)
+    assert Flag.NON_DIALOGUE not in p.lines[dialogue[0]].flags
+    qtbot.keyClick(view, Qt.Key_Z, Qt.ControlModifier)
+    assert not p.lines[dialogue[0]].pinned
+    qtbot.keyClick(view, Qt.Key_Y, Qt.ControlModifier)
+    assert p.lines[dialogue[0]].cluster == first[target_rank]
+    qtbot.keyClick(view, Qt.Key_Down)
+    assert window.current_line == p.order[p.order.index(dialogue[0]) + 1]
+
+
+def test_space_and_r_drive_playback(window, episode, qtbot):
+    window.open_video(episode)
+    view = window.line_view
+    view.setFocus()
+    line = window.controller.project.lines[window.controller.project.order[2]]
+    view.select_line(line.id)
+    qtbot.keyClick(view, Qt.Key_R)
+    assert window.video.backend.is_playing() and window.video.stop_at() == line.end
+    assert window.video.backend.position() >= line.start
+    qtbot.keyClick(view, Qt.Key_Space)
+    assert not window.video.backend.is_playing()
+    qtbot.keyClick(view, Qt.Key_F5)
+    assert window.video.backend.is_playing()
+
+
+def _drop(view, index, mime):
+    pos = view.visualRect(index).center()
+    vp = view.viewport()
+    posf = pos.toPointF()
+    for ev in (QDragEnterEvent(pos, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier),
+               QDragMoveEvent(pos, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)):
+        QApplication.sendEvent(vp, ev)
+    drop = QDropEvent(posf, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(vp, drop)
+    return drop
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")   # QDrag*Event(QPoint …): the only Qt 6 constructor
+def test_drop_events_move_and_merge(window, episode):
+    p, dialogue = grouped(window, episode)
+    tree = window.tree
+    tree.expandAll()
+    mime = window.proxy.mimeData([window.proxy.index(window.lines.row_of(dialogue[0]), 0)])
+    target = next(c for c in window.clusters.groups() if c != p.lines[dialogue[0]].cluster and c > 0)
+    _drop(tree, window.clusters.group_index(target), mime)
+    assert p.lines[dialogue[0]].cluster == target
+    assert len(p.lines) == 25                       # the drag source removed nothing
+    before = len(p.clusters)
+    src, dst = window.clusters.groups()[1], window.clusters.groups()[0]
+    _drop(tree, window.clusters.group_index(dst), window.clusters.mimeData([window.clusters.group_index(src)]))
+    assert len(p.clusters) == before - 1 and src not in p.clusters
+    window.controller.undo_stack.undo()
+    assert src in p.clusters
+
+
+def test_new_group_from_selection_and_rename_with_enter(window, episode, qtbot):
+    p, dialogue = grouped(window, episode)
+    view = window.line_view
+    view.setFocus()
+    view.select_line(dialogue[3])
+    qtbot.keyClick(view, Qt.Key_G, Qt.ControlModifier)
+    new = p.lines[dialogue[3]].cluster
+    assert new not in (1, 2, 3) and p.clusters[new].name == ""
+    view.setFocus()
+    view.select_line(dialogue[3])
+    qtbot.keyClick(view, Qt.Key_Return)
+    editor = window.tree.findChild(QLineEdit)
+    assert editor is not None and editor.completer() is not None
+    editor.setText("Captain Mira")
+    qtbot.keyClick(editor, Qt.Key_Return)            # the delegate commits on the next event-loop turn
+    qtbot.waitUntil(lambda: p.clusters[new].name == "Captain Mira", timeout=3000)
+    assert window.lines.index(window.lines.row_of(dialogue[3]), 2).data() == "Captain Mira"
+
+
+def test_export_ass_and_reopen_restores_every_correction(window, episode, qtbot, monkeypatch, tmp_path):
+    from svsg_desktop.qt.dialogs import export_project_as
+
+    p, dialogue = grouped(window, episode)
+    c = window.controller
+    c.move_lines([dialogue[0], dialogue[1]], 3)
+    c.rename_cluster(3, "Captain Mira")
+    c.set_flag([dialogue[2]], Flag.SEVERAL)
+    out = tmp_path / "out.ass"
+    assert export_project_as(window, "ass", str(out))
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Captain Mira" in text
+    expected = {i: (ln.cluster, ln.pinned, ln.flags) for i, ln in p.lines.items()}
+    window.close()
+    again = make_window(qtbot, monkeypatch, tmp_path)
+    assert again.open_video(episode)
+    q = again.controller.project
+    assert {i: (ln.cluster, ln.pinned, ln.flags) for i, ln in q.lines.items()} == expected
+    assert q.clusters[3].name == "Captain Mira"
+    again.close()
+
+
+def test_next_review_goes_to_least_confident_unchecked(window, episode):
+    p, dialogue = grouped(window, episode)
+    window.next_review()
+    first = window.current_line
+    assert p.lines[first].confidence == min(p.lines[i].confidence for i in dialogue)
+    window.controller.move_lines([first], 2 if p.lines[first].cluster != 2 else 1)
+    window.next_review()
+    assert window.current_line != first
+
+
+def test_help_lists_every_shortcut(window):
+    from svsg_desktop.qt.actions import SPECS, ShortcutsDialog
+
+    dlg = ShortcutsDialog(window)
+    keys = " ".join(dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount()))
+    for s in ("Ctrl+Z", "Ctrl+Y", "Space", "R, F5", "Ctrl+F", "Return, F2", "Up", "Down", "1", "9"):
+        assert s in keys
+    assert dlg.table.rowCount() >= sum(1 for s in SPECS if s.shortcuts)
+
+
+def test_open_demo_copies_it_out_of_the_resources(window, tmp_path):
+    assert window.open_demo() is None
+    video = Path(window.controller.project.video)
+    assert video.parent == tmp_path / "data" / "demo"
+    assert window.controller.path.parent == video.parent   # the project CSV is written there, not in resources
+
+
+def test_bad_subtitles_give_a_clear_error(window, episode):
+    bad = episode.parent / "broken.srt"
+    bad.write_text("1\nthis is not a time line\nhello\n", encoding="utf-8")
+    assert not window.open_video(episode, bad)
+    assert "broken.srt" in window.message.text()
