@@ -33,6 +33,12 @@ def _add_make(actions) -> None:
     p.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
                    help="voice similarity, music level and short-line ratio (default normal)")
     p.add_argument("--name", default="episode", help="file name stem (default 'episode')")
+    p.add_argument("--preset", default="ultrafast",
+                   choices=("ultrafast", "superfast", "veryfast", "faster", "fast", "medium"),
+                   help="libx264 preset: speed against file size (default ultrafast)")
+    p.add_argument("--gop", type=int, default=250, help="longest keyframe interval in frames (default 250)")
+    p.add_argument("--no-scenecut", action="store_true",
+                   help="no extra keyframes at shot changes: strictly --gop spaced (worst case for seeking)")
     p.add_argument("--prebuilt", action="store_true",
                    help="make the prebuilt demo of resources/demo (fixed settings; other options ignored)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
@@ -48,7 +54,7 @@ def _run_make(args: argparse.Namespace) -> int:
     else:
         kwargs = dict(seed=args.seed, minutes=args.minutes, n_speakers=args.speakers, n_lines=args.lines,
                       width=args.width, height=args.height, fps=args.fps, difficulty=args.difficulty,
-                      name=args.name)
+                      name=args.name, preset=args.preset, gop=args.gop, scenecut=not args.no_scenecut)
     ep = make_episode(args.out_dir, progress=TextProgress(quiet=args.quiet), **kwargs)
     n_dialogue = sum(1 for ln in ep.lines if ln.speaker)
     print(f"wrote {ep.video} ({ep.width}x{ep.height}, {ep.fps} fps, {ep.duration_s:.0f} s, H.264 + AAC)")

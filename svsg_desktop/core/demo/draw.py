@@ -222,23 +222,3 @@ def render_shot(bg: np.ndarray, cast: list[Character], shown: tuple[int, ...], p
     for who, (cx, scale, dy) in zip(shown, placements):
         draw_character(img, cast[who], cx, scale, dy, mouth_open=mouth_open and who == speaking)
     return img
-
-
-def rgb_to_yuv420p(img: np.ndarray) -> np.ndarray:
-    """BT.601 limited-range RGB → planar YUV 4:2:0 as PyAV's ``VideoFrame.from_ndarray(format="yuv420p")``
-    expects: shape (h * 3 // 2, w)."""
-    h, w = img.shape[:2]
-    f = img.astype(np.float32)
-    r, g, b = f[..., 0], f[..., 1], f[..., 2]
-    y = 16 + 0.257 * r + 0.504 * g + 0.098 * b
-    u = 128 - 0.148 * r - 0.291 * g + 0.439 * b
-    v = 128 + 0.439 * r - 0.368 * g - 0.071 * b
-    u = u.reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3))
-    v = v.reshape(h // 2, 2, w // 2, 2).mean(axis=(1, 3))
-    out = np.empty((h * 3 // 2, w), np.uint8)
-    flat = out.reshape(-1)
-    n = h * w
-    flat[:n] = np.clip(np.rint(y), 0, 255).reshape(-1)
-    flat[n:n + n // 4] = np.clip(np.rint(u), 0, 255).reshape(-1)
-    flat[n + n // 4:] = np.clip(np.rint(v), 0, 255).reshape(-1)
-    return out

@@ -22,10 +22,11 @@ AAC_FRAME = 1024
 
 def encode_mp4(path: Path, frame_at: Callable[[int], np.ndarray], n_frames: int, audio: np.ndarray,
                sample_rate: int, *, fps: int, width: int, height: int, preset: str = "veryfast", crf: int = 26,
-               gop: int = 250, audio_bitrate: int = 96_000, threads: int = 2,
+               gop: int = 250, scenecut: bool = True, audio_bitrate: int = 96_000, threads: int = 2,
                progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> None:
-    """Encode ``n_frames`` frames (``frame_at(k)`` returns a yuv420p array of shape (h*3/2, w)) and the mono
-    float32 ``audio`` into ``path`` (written to a temporary name, then renamed)."""
+    """Encode ``n_frames`` frames (``frame_at(k)`` returns a yuv420p ``av.VideoFrame`` or an array of shape
+    (h*3/2, w); the same frame object may be returned again) and the mono float32 ``audio`` into ``path``
+    (written to a temporary name, then renamed)."""
     tmp = path.with_name(path.stem + ".part" + path.suffix)
     try:
         with av.open(str(tmp), mode="w", format="mp4") as out:
@@ -34,7 +35,7 @@ def encode_mp4(path: Path, frame_at: Callable[[int], np.ndarray], n_frames: int,
             vs.codec_context.gop_size = gop
             vs.codec_context.time_base = Fraction(1, fps)
             vs.options = {"preset": preset, "crf": str(crf), "threads": str(threads),
-                          "x264-params": f"keyint={gop}:min-keyint={min(gop, max(1, fps))}"}
+                          "x264-params": f"keyint={gop}:min-keyint={min(gop, max(1, fps))}:scenecut={40 if scenecut else 0}"}
             aus = out.add_stream("aac", rate=sample_rate)
             aus.layout = "mono"
             aus.bit_rate = audio_bitrate
@@ -59,7 +60,9 @@ def encode_mp4(path: Path, frame_at: Callable[[int], np.ndarray], n_frames: int,
                 if k % fps == 0:
                     check_cancel(cancel)
                     progress(k / n_frames, "encoding video")
-                vf = av.VideoFrame.from_ndarray(frame_at(k), format="yuv420p")
+                vf = frame_at(k)
+                if isinstance(vf, np.ndarray):
+                    vf = av.VideoFrame.from_ndarray(vf, format="yuv420p")
                 vf.pts = k
                 vf.time_base = Fraction(1, fps)
                 for pkt in vs.encode(vf):

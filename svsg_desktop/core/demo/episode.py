@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import av
 import numpy as np
 
 from ..errors import InputError
@@ -53,18 +54,23 @@ class DemoEpisode:
 class _Shot:
     t0: float
     t1: float
-    image: np.ndarray                  # yuv420p, mouth closed
-    image_open: np.ndarray | None      # yuv420p, speaker's mouth open (None: speaker not on screen)
+    location: int | None               # index into draw.LOCATIONS; None = the title card
+    shown: tuple[int, ...]
+    placements: tuple[tuple[float, float, float], ...]
+    speaker: int | None
     speech: tuple[float, float]
 
 
 def make_episode(out_dir: str | Path, *, seed: int = 0, minutes: float = 1.0, n_speakers: int = 4,
                  width: int = 640, height: int = 360, fps: int = 12, difficulty: str = "normal",
-                 n_lines: int | None = None, name: str = "episode", preset: str = "veryfast",
+                 n_lines: int | None = None, name: str = "episode", preset: str = "ultrafast", gop: int = 250,
+                 scenecut: bool = True,
                  progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> DemoEpisode:
     """Write ``{name}.mp4``, ``.srt``, ``.ass`` and ``{name}_truth.csv`` into ``out_dir``.
 
     ``n_lines`` defaults to 16 dialogue lines per minute (22 minutes → 352), plus one opening sign line.
+    Video: libx264 ``preset``, a keyframe at least every ``gop`` frames, and (``scenecut``) at shot changes as
+    x264 does by default; ``scenecut=False`` gives strictly ``gop``-spaced keyframes (the worst case for seeking).
     The same arguments give the same subtitles, truth and audio samples."""
     t_start = time.monotonic()
     if difficulty not in DIFFICULTY:
@@ -101,13 +107,13 @@ def make_episode(out_dir: str | Path, *, seed: int = 0, minutes: float = 1.0, n_
     track = _mix(r_audio, plan, clips, speech, lines, duration, difficulty)
     check_cancel(cancel)
 
-    progress(0.35, "drawing shots")
-    shots = _shots(r_visual, plan, cast, speech, loc_ids, width, height, duration)
+    shots = _shots(r_visual, plan, speech, loc_ids, width, height, duration)
+    card_colour = tuple(int(c) for c in r_visual.integers(60, 230, 3))
     n_frames = int(round(duration * fps))
     video = out_dir / f"{name}.mp4"
-    frame_at = _frame_source(shots, fps)
+    frame_at = _FrameSource(shots, cast, fps, width, height, card_colour)
     encode_mp4(video, frame_at, n_frames, track, aud.RATE, fps=fps, width=width, height=height, preset=preset,
-               progress=SubProgress(progress, 0.4, 0.98), cancel=cancel)
+               gop=gop, scenecut=scenecut, progress=SubProgress(progress, 0.35, 0.98), cancel=cancel)
 
     srt, ass, truth = out_dir / f"{name}.srt", out_dir / f"{name}.ass", out_dir / f"{name}_truth.csv"
     write_subtitles(lines, srt, ass, width, height)
@@ -200,34 +206,54 @@ def _placements(rng, k: int, width: int, height: int):
             for x in xs[:k]]
 
 
-def _shots(rng, plan, cast, speech, loc_ids, width, height, duration) -> list[_Shot]:
-    bgs: dict[int, np.ndarray] = {}
-    colour = tuple(int(c) for c in rng.integers(60, 230, 3))
-    card = draw.rgb_to_yuv420p(draw.title_card(width, height, colour))
+def _shots(rng, plan, speech, loc_ids, width, height, duration) -> list[_Shot]:
+    """One shot per line, cut halfway through the gaps; the title card before the first line."""
     first = (OPENING_S + speech[0][0]) / 2 if plan else duration
-    shots = [_Shot(0.0, first, card, None, (0.0, 0.0))]
+    shots = [_Shot(0.0, first, None, (), (), None, (0.0, 0.0))]
     for i, p in enumerate(plan):
-        t0 = shots[-1].t1
         t1 = (speech[i][1] + speech[i + 1][0]) / 2 if i + 1 < len(plan) else duration
-        loc = loc_ids[p.location]
-        if loc not in bgs:
-            bgs[loc] = draw.background(draw.LOCATIONS[loc], width, height)
-        places = _placements(rng, len(p.shown), width, height)
-        closed = draw.render_shot(bgs[loc], cast, p.shown, places, p.speaker, False)
-        opened = None
-        if p.speaker in p.shown:
-            opened = draw.rgb_to_yuv420p(draw.render_shot(bgs[loc], cast, p.shown, places, p.speaker, True))
-        shots.append(_Shot(t0, t1, draw.rgb_to_yuv420p(closed), opened, speech[i]))
+        places = tuple(_placements(rng, len(p.shown), width, height))
+        shots.append(_Shot(shots[-1].t1, t1, loc_ids[p.location], p.shown, places, p.speaker, speech[i]))
     return shots
 
 
-def _frame_source(shots: list[_Shot], fps: int):
-    starts = np.array([s.t0 for s in shots])
+class _FrameSource:
+    """``frame_at(k)`` for increasing ``k``: draws each shot when the encoder reaches it (two pictures: mouth
+    closed/open), converts it to yuv420p once with swscale, and keeps only the current shot in memory."""
 
-    def frame_at(k: int) -> np.ndarray:
-        t = (k + 0.5) / fps
-        shot = shots[max(0, int(np.searchsorted(starts, t, side="right")) - 1)]
-        if shot.image_open is not None and shot.speech[0] <= t < shot.speech[1] and (k * 5 // fps) % 2 == 0:
-            return shot.image_open
-        return shot.image
-    return frame_at
+    def __init__(self, shots: list[_Shot], cast, fps: int, width: int, height: int, card_colour) -> None:
+        self.shots, self.cast, self.fps, self.width, self.height = shots, cast, fps, width, height
+        self.card_colour = card_colour
+        self.starts = np.array([s.t0 for s in shots])
+        self.bgs: dict[int, np.ndarray] = {}
+        self.current = -1
+        self.frames: tuple = ()
+
+    def _yuv(self, rgb: np.ndarray):
+        return av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")
+
+    def _load(self, i: int) -> None:
+        shot = self.shots[i]
+        if shot.location is None:
+            self.frames = (self._yuv(draw.title_card(self.width, self.height, self.card_colour)), None)
+        else:
+            if shot.location not in self.bgs:
+                self.bgs[shot.location] = draw.background(draw.LOCATIONS[shot.location], self.width, self.height)
+            bg = self.bgs[shot.location]
+            closed = self._yuv(draw.render_shot(bg, self.cast, shot.shown, shot.placements, shot.speaker, False))
+            opened = None
+            if shot.speaker in shot.shown:
+                opened = self._yuv(draw.render_shot(bg, self.cast, shot.shown, shot.placements, shot.speaker, True))
+            self.frames = (closed, opened)
+        self.current = i
+
+    def __call__(self, k: int):
+        t = (k + 0.5) / self.fps
+        i = max(0, int(np.searchsorted(self.starts, t, side="right")) - 1)
+        if i != self.current:
+            self._load(i)
+        shot = self.shots[i]
+        closed, opened = self.frames
+        if opened is not None and shot.speech[0] <= t < shot.speech[1] and (k * 5 // self.fps) % 2 == 0:
+            return opened
+        return closed

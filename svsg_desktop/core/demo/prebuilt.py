@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import InputError
 
 # How it was made (also in resources/demo/README.md): svsg demo make resources/demo --prebuilt
-PREBUILT = dict(seed=7, minutes=1.5, n_speakers=5, width=640, height=360, fps=12, difficulty="normal", name="demo")
+PREBUILT = dict(seed=7, minutes=1.5, n_speakers=5, width=640, height=360, fps=12, difficulty="normal", name="demo",
+                preset="veryfast")
 
 
 @dataclass(frozen=True)
