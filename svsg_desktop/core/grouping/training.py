@@ -77,6 +77,7 @@ def fit_net(x: np.ndarray, y: np.ndarray, *, objective: str, groups: np.ndarray 
     inside each group — an episode — on the target order)."""
     torch = _torch()
     torch.manual_seed(seed)
+    torch.set_num_threads(1)          # tiny nets: threads only add overhead (and nondeterminism)
     rng = np.random.default_rng(seed)
     mean = x.mean(axis=0)
     std = np.maximum(x.std(axis=0), 1e-3)

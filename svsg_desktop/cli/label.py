@@ -1,0 +1,37 @@
+"""``svsg label VIDEO [--subs FILE] [--out CSV]``: the whole pipeline without a window; writes the project CSV."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ._common import TextProgress
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("label", help="label every line of a video with a speaker group (headless)",
+                              description="Lines (subtitles, or speech segments found by VAD without them) → "
+                                          "features → confidence → groups; writes the project CSV.")
+    p.add_argument("video", type=Path, metavar="VIDEO")
+    p.add_argument("--subs", type=Path, default=None, help="subtitle file (SRT, ASS, VTT, labeled CSV)")
+    p.add_argument("--out", type=Path, default=None, help="project CSV to write (default: VIDEO.svsg.csv)")
+    p.add_argument("--heads", type=Path, default=None, help="grouping heads folder (default: models/heads)")
+    p.add_argument("--method", choices=("voice", "voice+image", "mlp"), default="mlp")
+    p.add_argument("--cache", type=Path, default=None, help="feature cache folder")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.grouping.heads import Heads
+    from ..core.io.project_csv import save_project
+    from ..core.pipeline import label_episode
+
+    heads = Heads.load(args.heads)
+    project = label_episode(args.video, args.subs, heads=heads, method=args.method, cache_dir=args.cache,
+                            progress=TextProgress(quiet=args.quiet))
+    out = args.out or args.video.with_name(args.video.name + ".svsg.csv")
+    save_project(project, out)
+    groups = {ln.cluster for ln in project.lines.values() if ln.cluster is not None}
+    print(f"{len(project)} lines, {len(groups)} groups → {out}")
+    return 0

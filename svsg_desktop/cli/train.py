@@ -1,0 +1,44 @@
+"""``svsg train``: fit the grouping heads (confidence models, merge MLP, calibrated thresholds) on labeled
+episodes and write them, with a model card, to ``models/heads/`` (or ``--out``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ._common import TextProgress
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "train", help="train the grouping heads on labeled episodes",
+        description="Train the confidence heads and the merge MLP on labeled episode folders (each: one video + "
+                    "a labeled CSV such as *_truth.csv from `svsg demo make`), calibrate thresholds, write ONNX "
+                    "files + heads.json + MODEL_CARD.md. Validation episodes are only measured, never fitted.")
+    p.add_argument("train", nargs="+", type=Path, metavar="EPISODE_DIR", help="training episode folders")
+    p.add_argument("--val", nargs="*", type=Path, default=[], metavar="EPISODE_DIR",
+                   help="held-out validation episode folders (for the model card's held-out metrics)")
+    p.add_argument("--out", type=Path, default=None, help="heads folder (default: models/heads)")
+    p.add_argument("--cache", type=Path, default=Path(".cache/features"), help="feature cache folder")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.grouping.episodes import load_labeled_episode
+    from ..core.grouping.heads import default_heads_dir
+    from ..core.grouping.trainer import train_heads
+    from ..core.progress import SubProgress
+
+    progress = TextProgress(quiet=args.quiet)
+    dirs = list(args.train) + list(args.val)
+    eps = [load_labeled_episode(d, cache_dir=args.cache, progress=SubProgress(progress, k / len(dirs) * 0.4,
+                                                                            (k + 1) / len(dirs) * 0.4))
+           for k, d in enumerate(dirs)]
+    train, val = eps[:len(args.train)], eps[len(args.train):]
+    out = args.out or default_heads_dir()
+    meta = train_heads(train, val, out, seed=args.seed, progress=SubProgress(progress, 0.4, 1.0))
+    print((out / "MODEL_CARD.md").read_text(encoding="utf-8"))
+    print(f"heads written to {out} in {meta['train_seconds']} s")
+    return 0

@@ -1,0 +1,59 @@
+"""The one entry point that strings a labeling job together (GUI and CLI both call it):
+lines (subtitles, or VAD segments without them) → features → confidence → groups → names → project.
+
+The engine's result is applied with :class:`~svsg_desktop.core.commands.AssignClusters`, so lines a human pinned
+never move, and human groups are passed to the engine as constraints (must-link / cannot-link)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from .commands import AssignClusters
+from .errors import InputError
+from .progress import ProgressFn, SubProgress, check_cancel, no_progress
+from .project import Project
+
+log = logging.getLogger(__name__)
+
+
+def label_episode(video: str | Path, subs: str | Path | None = None, project: Project | None = None, *,
+                  heads=None, library=None, method: str = "mlp", cache_dir: str | Path | None = None,
+                  device: str = "auto", progress: ProgressFn = no_progress,
+                  cancel: threading.Event | None = None) -> Project:
+    from .features import extract_features, vad_lines
+    from .grouping.engine import Constraints, cluster_lines
+    from .grouping.heads import Heads
+
+    video = Path(video)
+    if not video.is_file():
+        raise InputError("no such video file", path=str(video), code="no_such_file")
+    heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
+    if project is None:
+        if subs is not None:
+            from .io.subtitles import load_subtitles
+            progress(0.0, "reading subtitles")
+            imported = load_subtitles(subs)
+            for w in imported.warnings:
+                log.warning("%s", w)
+            lines = imported.lines
+        else:
+            progress(0.0, "finding speech (no subtitles)")
+            lines = vad_lines(video, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
+        project = Project.from_lines(lines, video=str(video), subtitles=str(subs) if subs else None)
+    check_cancel(cancel)
+    dialogue = [ln for ln in project.ordered() if ln.is_dialogue]
+    if not dialogue:
+        progress(1.0, "no dialogue lines")
+        return project
+    feats = extract_features(video, dialogue, cache_dir=cache_dir, device=device,
+                             progress=SubProgress(progress, 0.1, 0.8), cancel=cancel)
+    check_cancel(cancel)
+    result = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project), library=library,
+                           method=method, progress=SubProgress(progress, 0.8, 0.98), cancel=cancel)
+    AssignClusters(result.assignment, names=result.names, confidences=result.confidences).apply(project)
+    progress(1.0, "labeled")
+    log.info("labeled %d lines into %d groups", len(dialogue),
+             len({c for c in result.assignment.values() if c is not None}))
+    return project
