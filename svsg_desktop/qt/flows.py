@@ -160,6 +160,8 @@ def label_job(project: Project, *, device: str = "auto", threshold: float | None
         kwargs["device"] = device
     if threshold is not None and _accepts(label_episode, "threshold"):
         kwargs["threshold"] = threshold
+    if _accepts(label_episode, "cache_dir"):
+        kwargs["cache_dir"] = str(data_dir() / "cache")   # re-clustering reuses the extracted features
     copy = Project(lines=dict(project.lines), clusters={c: type(v)(v.id, v.name) for c, v in project.clusters.items()},
                    video=project.video, subtitles=project.subtitles, corrections=list(project.corrections),
                    order=list(project.order))

@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <source>Open &amp;video…</source>
+        <translation>動画を開く(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;subtitles for this video…</source>
+        <translation>この動画の字幕を開く(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;project CSV…</source>
+        <translation>プロジェクト CSV を開く(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder (season)…</source>
+        <translation>フォルダーを開く（シーズン）(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo episode</source>
+        <translation>デモエピソードを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter lines</source>
+        <translation>台詞を絞り込む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New group from selection</source>
+        <translation>選択から新しいグループ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name group</source>
+        <translation>グループ名を変更(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected groups</source>
+        <translation>選択したグループを統合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mark as non-&amp;dialogue</source>
+        <translation>台詞ではないとマーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;unknown speaker</source>
+        <translation>話者不明とマーク(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;several speakers</source>
+        <translation>複数話者とマーク(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear marks</source>
+        <translation>マークを消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>再生 / 一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play current &amp;line</source>
+        <translation>現在の台詞を再生(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Previous line</source>
+        <translation>前の台詞</translation>
+    </message>
+    <message>
+        <source>Next line</source>
+        <translation>次の台詞</translation>
+    </message>
+    <message>
+        <source>&amp;Group speakers (keeps your corrections)</source>
+        <translation>話者をグループ化（修正は保持）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Next line to &amp;check</source>
+        <translation>次に確認する台詞(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About svsg</source>
+        <translation>svsg について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clip dataset (one WAV per line + CSV)…</source>
+        <translation>クリップデータセット（台詞ごとの WAV + CSV）…</translation>
+    </message>
+    <message>
+        <source>Assign to group %1</source>
+        <translation>グループ %1 に割り当て</translation>
+    </message>
+    <message>
+        <source>Drag lines onto a group</source>
+        <extracomment>Keys the line list handles itself (listed in help; not window-wide, so the tree and editors keep them).</extracomment>
+        <translation>台詞をグループへドラッグ</translation>
+    </message>
+    <message>
+        <source>Move the lines to that group</source>
+        <translation>台詞をそのグループへ移動</translation>
+    </message>
+    <message>
+        <source>Drag a group onto a group</source>
+        <translation>グループを別のグループへドラッグ</translation>
+    </message>
+    <message>
+        <source>Merge the two groups</source>
+        <translation>2 つのグループを統合</translation>
+    </message>
+    <message>
+        <source>Drag lines onto empty space</source>
+        <translation>台詞を空き領域へドラッグ</translation>
+    </message>
+    <message>
+        <source>New group from those lines</source>
+        <translation>その台詞で新しいグループ</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>台詞数</translation>
+    </message>
+    <message>
+        <source>Not grouped</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>件の台詞</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>動画を開く</translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation>動画 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Subtitles for this video</source>
+        <translation>この動画の字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.ass *.ssa *.srt *.vtt *.csv)</source>
+        <translation>字幕 (*.ass *.ssa *.srt *.vtt *.csv)</translation>
+    </message>
+    <message>
+        <source>Open project CSV</source>
+        <translation>プロジェクト CSV を開く</translation>
+    </message>
+    <message>
+        <source>Project or labeled CSV (*.csv)</source>
+        <translation>プロジェクトまたはラベル付き CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Open a season folder</source>
+        <translation>シーズンのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>エピソード</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>no subtitles</source>
+        <translation>字幕なし</translation>
+    </message>
+    <message>
+        <source>Decoding audio</source>
+        <translation>音声をデコード中</translation>
+    </message>
+    <message>
+        <source>Writing clips</source>
+        <translation>クリップを書き出し中</translation>
+    </message>
+    <message>
+        <source>Nothing to export: open a video or a project first.</source>
+        <translation>書き出すものがありません。先に動画かプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <source>Folder for the clip dataset</source>
+        <translation>クリップデータセットのフォルダー</translation>
+    </message>
+    <message>
+        <source>Exporting clips</source>
+        <translation>クリップを書き出し中</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines to %2</source>
+        <translation>%1 件の台詞を %2 に書き出しました</translation>
+    </message>
+    <message>
+        <source>non-dialogue</source>
+        <translation>台詞以外</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>several speakers</source>
+        <translation>複数話者</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>台詞</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>話者</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>信頼度</translation>
+    </message>
+    <message>
+        <source>checked by a human</source>
+        <translation>人が確認済み</translation>
+    </message>
+    <message>
+        <source>Filter lines (text, speaker, group) — Ctrl+F</source>
+        <translation>台詞を絞り込む（本文・話者・グループ）— Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>確認キュー</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>プロジェクトを保存できません</translation>
+    </message>
+    <message>
+        <source>The job failed</source>
+        <translation>処理に失敗しました</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation>プロジェクトなし</translation>
+    </message>
+    <message>
+        <source>Open a video first.</source>
+        <translation>先に動画を開いてください。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>フォルダーを開けません</translation>
+    </message>
+    <message>
+        <source>The demo episode is missing</source>
+        <translation>デモエピソードがありません</translation>
+    </message>
+    <message>
+        <source>No subtitles found: finding speech in the audio…</source>
+        <translation>字幕が見つかりません。音声から発話を検出しています…</translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation>発話を検出中</translation>
+    </message>
+    <message>
+        <source>Cannot open the video</source>
+        <translation>動画を開けません</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <source>Imported with notes: %1</source>
+        <translation>注意付きで読み込みました: %1</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 grouped, %3 groups</source>
+        <translation>台詞 %1 件、分類済み %2 件、グループ %3 個</translation>
+    </message>
+    <message>
+        <source>Grouping is not available</source>
+        <translation>グループ化を利用できません</translation>
+    </message>
+    <message>
+        <source>Grouping speakers</source>
+        <translation>話者をグループ化中</translation>
+    </message>
+    <message>
+        <source>Grouped: %1 groups. Your corrections were kept.</source>
+        <translation>グループ化しました: %1 グループ。修正は保持されています。</translation>
+    </message>
+    <message>
+        <source>Every line has been checked.</source>
+        <translation>すべての台詞を確認しました。</translation>
+    </message>
+    <message>
+        <source>About svsg</source>
+        <translation>svsg について</translation>
+    </message>
+    <message>
+        <source>svsg gives a speaker label to every subtitle line: voice and image features, learned confidence, confidence-aware grouping, and your corrections by drag and drop.</source>
+        <translation>svsg は字幕の各台詞に話者ラベルを付けます。声と映像の特徴、学習した信頼度、信頼度を考慮したグループ化、そしてドラッグ＆ドロップによる修正。</translation>
+    </message>
+    <message>
+        <source>CSV (start, end, speaker, text)…</source>
+        <translation>CSV（開始・終了・話者・台詞）…</translation>
+    </message>
+    <message>
+        <source>Chat-Haruhi CSV (人物, 人物台词 …)…</source>
+        <translation>Chat-Haruhi CSV（人物・人物台词 …）…</translation>
+    </message>
+    <message>
+        <source>Chat-Haruhi text (人物:「台词」)…</source>
+        <translation>Chat-Haruhi テキスト（人物:「台词」）…</translation>
+    </message>
+    <message>
+        <source>ASS subtitles (speaker as Name)…</source>
+        <translation>ASS 字幕（話者を Name に）…</translation>
+    </message>
+    <message>
+        <source>SRT subtitles (speaker prefix)…</source>
+        <translation>SRT 字幕（話者の接頭辞）…</translation>
+    </message>
+    <message>
+        <source>WebVTT (voice tags)…</source>
+        <translation>WebVTT（voice タグ）…</translation>
+    </message>
+    <message>
+        <source>RTTM (diarization)…</source>
+        <translation>RTTM（話者ダイアライゼーション）…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to group</source>
+        <translation>グループに割り当て(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>再生(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>一覧を消去</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>自動（GPU があれば GPU）</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>デバイス:</translation>
+    </message>
+    <message>
+        <source>Lines below this confidence may join a group but never merge two groups.</source>
+        <translation>この信頼度未満の台詞はグループに加われますが、2 つのグループを統合することはありません。</translation>
+    </message>
+    <message>
+        <source>Confidence threshold:</source>
+        <translation>信頼度のしきい値:</translation>
+    </message>
+    <message>
+        <source>Review lines below:</source>
+        <translation>確認する信頼度の上限:</translation>
+    </message>
+    <message>
+        <source>Play each line when moving with Up/Down</source>
+        <translation>上下キーで移動したら台詞を再生</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart.</source>
+        <translation>言語の変更は再起動後に反映されます。</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 model missing</source>
+        <translation>%1 モデルがありません</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>モデル: %1</translation>
+    </message>
+    <message>
+        <source>Models: unknown</source>
+        <translation>モデル: 不明</translation>
+    </message>
+    <message>
+        <source>CPU (CUDA not available)</source>
+        <translation>CPU（CUDA は利用不可）</translation>
+    </message>
+    <message>
+        <source>no ONNX runtime</source>
+        <translation>ONNX ランタイムなし</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>エンジン: %1</translation>
+    </message>
+    <message>
+        <source>no video backend</source>
+        <translation>動画バックエンドなし</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>再生 / 一時停止（Space）</translation>
+    </message>
+    <message>
+        <source>Play the current line (R, F5)</source>
+        <translation>現在の台詞を再生（R, F5）</translation>
+    </message>
+    <message>
+        <source>Video: VLC</source>
+        <translation>動画: VLC</translation>
+    </message>
+    <message>
+        <source>Video off: %1</source>
+        <translation>動画オフ: %1</translation>
+    </message>
+    <message>
+        <source>Video is off</source>
+        <translation>動画はオフです</translation>
+    </message>
+</context>
+</TS>

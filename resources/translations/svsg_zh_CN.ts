@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Open &amp;video…</source>
+        <translation>打开视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;subtitles for this video…</source>
+        <translation>为此视频打开字幕(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;project CSV…</source>
+        <translation>打开项目 CSV(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder (season)…</source>
+        <translation>打开文件夹（整季）(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo episode</source>
+        <translation>打开演示剧集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter lines</source>
+        <translation>筛选台词(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New group from selection</source>
+        <translation>用所选台词新建分组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name group</source>
+        <translation>重命名分组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected groups</source>
+        <translation>合并所选分组(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mark as non-&amp;dialogue</source>
+        <translation>标记为非对白(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;unknown speaker</source>
+        <translation>标记为未知说话人(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;several speakers</source>
+        <translation>标记为多人说话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear marks</source>
+        <translation>清除标记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play current &amp;line</source>
+        <translation>播放当前台词(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Previous line</source>
+        <translation>上一句</translation>
+    </message>
+    <message>
+        <source>Next line</source>
+        <translation>下一句</translation>
+    </message>
+    <message>
+        <source>&amp;Group speakers (keeps your corrections)</source>
+        <translation>说话人分组（保留你的修改）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Next line to &amp;check</source>
+        <translation>下一句待检查台词(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About svsg</source>
+        <translation>关于 svsg(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clip dataset (one WAV per line + CSV)…</source>
+        <translation>片段数据集（每句一个 WAV + CSV）…</translation>
+    </message>
+    <message>
+        <source>Assign to group %1</source>
+        <translation>归入第 %1 组</translation>
+    </message>
+    <message>
+        <source>Drag lines onto a group</source>
+        <extracomment>Keys the line list handles itself (listed in help; not window-wide, so the tree and editors keep them).</extracomment>
+        <translation>把台词拖到分组上</translation>
+    </message>
+    <message>
+        <source>Move the lines to that group</source>
+        <translation>把台词移到该分组</translation>
+    </message>
+    <message>
+        <source>Drag a group onto a group</source>
+        <translation>把分组拖到另一个分组上</translation>
+    </message>
+    <message>
+        <source>Merge the two groups</source>
+        <translation>合并两个分组</translation>
+    </message>
+    <message>
+        <source>Drag lines onto empty space</source>
+        <translation>把台词拖到空白处</translation>
+    </message>
+    <message>
+        <source>New group from those lines</source>
+        <translation>用这些台词新建分组</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>台词数</translation>
+    </message>
+    <message>
+        <source>Not grouped</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>句台词</translation>
+    </message>
+    <message>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation>视频 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Subtitles for this video</source>
+        <translation>此视频的字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.ass *.ssa *.srt *.vtt *.csv)</source>
+        <translation>字幕 (*.ass *.ssa *.srt *.vtt *.csv)</translation>
+    </message>
+    <message>
+        <source>Open project CSV</source>
+        <translation>打开项目 CSV</translation>
+    </message>
+    <message>
+        <source>Project or labeled CSV (*.csv)</source>
+        <translation>项目或已标注 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Open a season folder</source>
+        <translation>打开整季文件夹</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>剧集</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>no subtitles</source>
+        <translation>无字幕</translation>
+    </message>
+    <message>
+        <source>Decoding audio</source>
+        <translation>正在解码音频</translation>
+    </message>
+    <message>
+        <source>Writing clips</source>
+        <translation>正在写入片段</translation>
+    </message>
+    <message>
+        <source>Nothing to export: open a video or a project first.</source>
+        <translation>没有可导出的内容：请先打开视频或项目。</translation>
+    </message>
+    <message>
+        <source>Folder for the clip dataset</source>
+        <translation>片段数据集的文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting clips</source>
+        <translation>正在导出片段</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines to %2</source>
+        <translation>已导出 %1 句台词到 %2</translation>
+    </message>
+    <message>
+        <source>non-dialogue</source>
+        <translation>非对白</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>several speakers</source>
+        <translation>多人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>台词</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>checked by a human</source>
+        <translation>已人工确认</translation>
+    </message>
+    <message>
+        <source>Filter lines (text, speaker, group) — Ctrl+F</source>
+        <translation>筛选台词（文本、说话人、分组）— Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待检查队列</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>The job failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <source>Open a video first.</source>
+        <translation>请先打开视频。</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>The demo episode is missing</source>
+        <translation>找不到演示剧集</translation>
+    </message>
+    <message>
+        <source>No subtitles found: finding speech in the audio…</source>
+        <translation>未找到字幕：正在从音频中检测语音…</translation>
+    </message>
+    <message>
+        <source>Finding speech</source>
+        <translation>正在检测语音</translation>
+    </message>
+    <message>
+        <source>Cannot open the video</source>
+        <translation>无法打开视频</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Imported with notes: %1</source>
+        <translation>已导入，附注：%1</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 grouped, %3 groups</source>
+        <translation>%1 句台词，%2 句已分组，%3 个分组</translation>
+    </message>
+    <message>
+        <source>Grouping is not available</source>
+        <translation>无法进行分组</translation>
+    </message>
+    <message>
+        <source>Grouping speakers</source>
+        <translation>正在为说话人分组</translation>
+    </message>
+    <message>
+        <source>Grouped: %1 groups. Your corrections were kept.</source>
+        <translation>分组完成：%1 个分组。你的修改已保留。</translation>
+    </message>
+    <message>
+        <source>Every line has been checked.</source>
+        <translation>所有台词都已检查。</translation>
+    </message>
+    <message>
+        <source>About svsg</source>
+        <translation>关于 svsg</translation>
+    </message>
+    <message>
+        <source>svsg gives a speaker label to every subtitle line: voice and image features, learned confidence, confidence-aware grouping, and your corrections by drag and drop.</source>
+        <translation>svsg 为每一句字幕标注说话人：声音与画面特征、学习得到的置信度、考虑置信度的分组，以及通过拖放进行的人工修正。</translation>
+    </message>
+    <message>
+        <source>CSV (start, end, speaker, text)…</source>
+        <translation>CSV（开始、结束、说话人、台词）…</translation>
+    </message>
+    <message>
+        <source>Chat-Haruhi CSV (人物, 人物台词 …)…</source>
+        <translation>Chat-Haruhi CSV（人物、人物台词 …）…</translation>
+    </message>
+    <message>
+        <source>Chat-Haruhi text (人物:「台词」)…</source>
+        <translation>Chat-Haruhi 文本（人物:「台词」）…</translation>
+    </message>
+    <message>
+        <source>ASS subtitles (speaker as Name)…</source>
+        <translation>ASS 字幕（说话人写入 Name）…</translation>
+    </message>
+    <message>
+        <source>SRT subtitles (speaker prefix)…</source>
+        <translation>SRT 字幕（说话人前缀）…</translation>
+    </message>
+    <message>
+        <source>WebVTT (voice tags)…</source>
+        <translation>WebVTT（voice 标签）…</translation>
+    </message>
+    <message>
+        <source>RTTM (diarization)…</source>
+        <translation>RTTM（说话人日志）…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to group</source>
+        <translation>归入分组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Lines below this confidence may join a group but never merge two groups.</source>
+        <translation>低于此置信度的台词可以加入分组，但不会导致两个分组合并。</translation>
+    </message>
+    <message>
+        <source>Confidence threshold:</source>
+        <translation>置信度阈值：</translation>
+    </message>
+    <message>
+        <source>Review lines below:</source>
+        <translation>需检查的置信度低于：</translation>
+    </message>
+    <message>
+        <source>Play each line when moving with Up/Down</source>
+        <translation>用上/下键移动时自动播放台词</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart.</source>
+        <translation>更改语言后需重启才能生效。</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 model missing</source>
+        <translation>缺少 %1 模型</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>Models: unknown</source>
+        <translation>模型：未知</translation>
+    </message>
+    <message>
+        <source>CPU (CUDA not available)</source>
+        <translation>CPU（CUDA 不可用）</translation>
+    </message>
+    <message>
+        <source>no ONNX runtime</source>
+        <translation>没有 ONNX 运行时</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>引擎：%1</translation>
+    </message>
+    <message>
+        <source>no video backend</source>
+        <translation>没有视频后端</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play the current line (R, F5)</source>
+        <translation>播放当前台词（R、F5）</translation>
+    </message>
+    <message>
+        <source>Video: VLC</source>
+        <translation>视频：VLC</translation>
+    </message>
+    <message>
+        <source>Video off: %1</source>
+        <translation>视频已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Video is off</source>
+        <translation>视频已关闭</translation>
+    </message>
+</context>
+</TS>

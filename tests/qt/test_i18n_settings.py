@@ -1,0 +1,153 @@
+"""Translations (a sample string in each language, and no string left untranslated), settings persisted in an
+isolated QSettings, recent files, the rotating log file, the season/subtitle discovery of the open flows."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from svsg_desktop.qt import flows
+from svsg_desktop.qt.i18n import install_language, pick_language, tr, translations_dir
+
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.mark.parametrize("code, groups, undo", [("zh_CN", "分组", "撤销(&U)"), ("ja_JP", "グループ", "元に戻す(&U)")])
+def test_sample_strings_are_translated(qapp, code, groups, undo):
+    try:
+        assert install_language(code)
+        assert tr("Groups") == groups
+        assert tr("&Undo") == undo
+        assert tr("%1 lines, %2 grouped, %3 groups") != "%1 lines, %2 grouped, %3 groups"
+    finally:
+        install_language("en")
+    assert tr("Groups") == "Groups"
+
+
+def test_window_menus_follow_the_language(qtbot, monkeypatch, tmp_path):
+    from svsg_desktop.qt.main_window import MainWindow
+    from svsg_desktop.qt.video import NullBackend
+
+    install_language("ja_JP")
+    try:
+        w = MainWindow(backend=NullBackend("tests"))
+        qtbot.addWidget(w)
+        titles = [a.text() for a in w.menuBar().actions()]
+        assert "ファイル(&F)" in titles and w.tabs.tabText(0) == "グループ"
+        w.close()
+    finally:
+        install_language("en")
+
+
+def test_every_ui_string_has_both_translations(tmp_path, repo_root):
+    """Run lupdate on the current sources: each string must be in the committed catalogues, translated."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (repo_root / "svsg_desktop" / "qt").glob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = {m.find("source").text for m in ET.parse(fresh).getroot().iter("message")}
+    assert len(wanted) > 100
+    for code in ("zh_CN", "ja_JP"):
+        have = {m.find("source").text: m.find("translation") for m in
+                ET.parse(TS_DIR / f"svsg_{code}.ts").getroot().iter("message")}
+        missing = sorted(s for s in wanted if s not in have or not (have[s].text or "").strip()
+                         or have[s].get("type") == "unfinished")
+        assert not missing, f"{code}: untranslated {missing[:5]} — run resources/translations/update.py"
+        qm = TS_DIR / f"svsg_{code}.qm"
+        assert qm.stat().st_mtime >= (TS_DIR / f"svsg_{code}.ts").stat().st_mtime - 1
+
+
+def test_pick_language_from_setting_and_locale():
+    from PySide6.QtCore import QLocale
+
+    assert pick_language("ja_JP") == "ja_JP"
+    assert pick_language("", QLocale("zh_TW")) == "zh_CN"
+    assert pick_language("", QLocale("ja_JP")) == "ja_JP"
+    assert pick_language("", QLocale("fr_FR")) == "en"
+    assert translations_dir().is_dir()
+
+
+def test_settings_dialog_persists_in_an_isolated_store(qtbot, isolated_settings):
+    from svsg_desktop.qt.settings import AppSettings, SettingsDialog
+
+    s = AppSettings()
+    assert s.device == "auto" and s.confidence_threshold == 0.5 and not s.autoplay
+    dlg = SettingsDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.device.setCurrentIndex(dlg.device.findData("cpu"))
+    dlg.threshold.setValue(0.7)
+    dlg.autoplay.setChecked(True)
+    dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
+    dlg.accept()
+    again = AppSettings()
+    assert (again.device, again.confidence_threshold, again.autoplay, again.language) == ("cpu", 0.7, True, "zh_CN")
+    assert any(isolated_settings.rglob("*.ini")), "settings went to the per-test folder"
+    with pytest.raises(ValueError):
+        again.device = "tpu"
+
+
+def test_recent_files_most_recent_first_and_bounded(qapp, tmp_path):
+    from svsg_desktop.qt.settings import MAX_RECENT, AppSettings
+
+    s = AppSettings()
+    for k in range(MAX_RECENT + 3):
+        s.add_recent(tmp_path / f"ep{k}.mp4")
+    s.add_recent(tmp_path / "ep5.mp4")
+    files = AppSettings().recent_files()
+    assert len(files) == MAX_RECENT and files[0].endswith("ep5.mp4") and files.count(files[0]) == 1
+
+
+def test_logging_goes_to_a_rotating_file(qapp, tmp_path, monkeypatch):
+    from svsg_desktop.qt.logs import setup_logging
+
+    monkeypatch.setenv("SVSG_LOG_DIR", str(tmp_path / "logs"))
+    path = setup_logging()
+    logging.getLogger("svsg_desktop.test").info("hello from the test")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    assert path == tmp_path / "logs" / "svsg-desktop.log"
+    assert "hello from the test" in path.read_text(encoding="utf-8")
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_svsg", False)
+                   and hasattr(h, "maxBytes"))
+    assert handler.maxBytes > 0 and handler.backupCount >= 3
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+def test_subtitles_found_beside_the_video_by_name(tmp_path):
+    v = tmp_path / "ep01.mkv"
+    v.write_bytes(b"")
+    assert flows.find_subtitles(v) is None
+    (tmp_path / "ep01.zh.srt").write_text("x", encoding="utf-8")
+    assert flows.find_subtitles(v).name == "ep01.zh.srt"
+    (tmp_path / "ep01.srt").write_text("x", encoding="utf-8")
+    assert flows.find_subtitles(v).name == "ep01.srt"
+    (tmp_path / "ep01.ass").write_text("x", encoding="utf-8")
+    assert flows.find_subtitles(v).name == "ep01.ass"
+    assert flows.project_path_for(v) == tmp_path / "ep01.speakers.csv"
+
+
+def test_season_folder_lists_episodes(tmp_path):
+    for name in ("ep02.mp4", "ep01.mkv", "notes.txt", "ep01.ass"):
+        (tmp_path / name).write_bytes(b"")
+    eps = flows.season_episodes(tmp_path)
+    assert [e.video.name for e in eps] == ["ep01.mkv", "ep02.mp4"]
+    assert eps[0].subtitles.name == "ep01.ass" and eps[1].subtitles is None
+    from svsg_desktop.core.errors import InputError
+    with pytest.raises(InputError):
+        flows.season_episodes(tmp_path / "nope")
+
+
+def test_video_without_subtitles_asks_for_voice_detection(tmp_path):
+    from svsg_desktop.core.errors import InputError
+
+    v = tmp_path / "ep.mp4"
+    v.write_bytes(b"")
+    with pytest.raises(InputError) as err:
+        flows.project_from_video(v)
+    assert err.value.code == "no_subtitles"
