@@ -101,3 +101,12 @@ def test_seed_label_knn_keeps_seeds():
     pred = seed_label_knn(ep, k_seed=3)
     assert all(p is not None for p in pred)
     assert len(set(pred)) <= 4
+
+
+def test_plots_are_written(tiny_heads, tmp_path):
+    from svsg_desktop.core.grouping.plots import write_plots
+    eps = [synthetic_episode(13)[0]]
+    paths = write_plots(tmp_path / "fig", eps, Heads.load(tiny_heads[0]), {})
+    assert len(paths) == 3
+    for p in paths:
+        assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
