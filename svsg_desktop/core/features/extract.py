@@ -29,7 +29,8 @@ from .vad import SileroVAD
 
 log = logging.getLogger(__name__)
 MIN_VOICE_S = 0.1
-SECOND_FRAME_MS = 200
+MOTION_FRAMES_MS = (170, 340, 510)   # extra frames after the midpoint (mouth motion)
+PER_LINE = 1 + len(MOTION_FRAMES_MS)
 FRAME_SIDE = 640
 timings: dict[str, float] = {}   # last run's stage timings (seconds), read by the benchmark
 
@@ -56,7 +57,7 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
     vcache = GroupCache(root, mh, "voice", group_key(vmodel.sha256, vspec.frontend, MIN_VOICE_S), vspec.dim)
     idim = ispec.dim + img.HIST_BINS ** 3
     icache = GroupCache(root, mh, "image", group_key(imodel.sha256, ispec.frontend, img.PIPELINE_VERSION,
-                                                     FRAME_SIDE, SECOND_FRAME_MS), idim,
+                                                     FRAME_SIDE, MOTION_FRAMES_MS), idim,
                         aux=("image_fallback", "mouth_motion"))
     scache = GroupCache(root, mh, "stats", group_key(vad_model.sha256, "stats-v1"), len(STAT_NAMES))
     need_v, need_i, need_s = vcache.missing(spans), icache.missing(spans), scache.missing(spans)
@@ -114,18 +115,21 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
             a, b = spans[i]
             mid = (a + b) // 2
             targets.append(FrameTarget(mid, a, b))
-            targets.append(FrameTarget(min(b, mid + SECOND_FRAME_MS), a, b))
+            targets += [FrameTarget(min(b, mid + d), a, b) for d in MOTION_FRAMES_MS]
         grab = grab_frames(video, targets, max_side=FRAME_SIDE, method=frame_method,
                            progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
         timings["frames"] = time.perf_counter() - t
         check_cancel(cancel)
         t = time.perf_counter()
-        ok = [k for k, i in enumerate(need_i) if 2 * k in grab.frames]
+        P = PER_LINE
+        ok = [k for k, i in enumerate(need_i) if P * k in grab.frames]
         for k, i in enumerate(need_i):
-            if 2 * k not in grab.frames:
-                icache.put(spans[i], np.zeros(idim), False, grab.problems.get(2 * k, "no frame"),
+            if P * k not in grab.frames:
+                icache.put(spans[i], np.zeros(idim), False, grab.problems.get(P * k, "no frame"),
                            {"image_fallback": 1.0})
-        crops = img.line_crops([grab.frames[2 * k] for k in ok], [grab.frames.get(2 * k + 1) for k in ok])
+        crops = img.line_crops([grab.frames[P * k] for k in ok],
+                               [[grab.frames[P * k + j] for j in range(1, P) if P * k + j in grab.frames]
+                                for k in ok])
         timings["image_crops"] = time.perf_counter() - t
         check_cancel(cancel)
         if ok:

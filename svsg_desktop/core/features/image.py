@@ -1,14 +1,16 @@
 """Image feature of a line: *who* is on screen, not *where*.
 
-Per line two frames are grabbed: the midpoint and 200 ms later. Per frame:
+Per line four frames are grabbed: the midpoint and 170 / 340 / 510 ms later (mouth flaps). Per line:
 
 1. **Background model** — frames of the episode that look alike (same set/shot: nearest neighbours on 32×18
    thumbnails) give a per-pixel median background; pixels far from it are foreground (characters). The frame's
    border colours are a second background cue (a pixel whose colour is common on the frame border is background).
 2. **Speaker choice** — of the foreground components (characters), the one holding the small region that changes
-   between the two frames (a mouth moving: the speaking character) is chosen; else the largest one.
-3. **Embedding** — the chosen character's box (padded to a square) goes through the image encoder; a coarse colour
-   histogram of its foreground pixels (hair, skin, eyes, clothes) is appended.
+   between the frames (a mouth moving: the speaking character) is chosen; else the largest one. No moving mouth
+   (``mouth_motion`` = 0) often means the speaker is off screen: a cue for the confidence model.
+3. **Embedding** — the chosen character's box, background pixels painted neutral grey (so the set cannot leak in),
+   padded to a square, goes through the image encoder; a coarse colour histogram of its foreground pixels (hair,
+   skin, eyes, clothes) is appended.
 When no character is found the whole frame is embedded and the line is flagged ``image_fallback``.
 """
 
@@ -19,10 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-PIPELINE_VERSION = "character-v1"
+PIPELINE_VERSION = "character-v2"
 AW, AH = 160, 90          # analysis resolution
 HIST_BINS = 4             # per channel → 64 colours
-HIST_WEIGHT = 0.6         # weight of the colour cue in the final vector
+HIST_WEIGHT = 0.25        # weight of the colour cue in the final vector
 NEIGHBOURS = 9
 
 
@@ -95,10 +97,10 @@ def square(img: np.ndarray) -> np.ndarray:
 
 
 def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
-                   other: np.ndarray | None) -> Crop:
+                   others: list[np.ndarray]) -> Crop:
     fg = foreground(small, bg)
     lab, n = ndimage.label(fg)
-    min_area = 0.004 * AW * AH
+    min_area = 0.015 * AW * AH
     comps = []
     for k, sl in enumerate(ndimage.find_objects(lab), start=1):
         area = int((lab[sl] == k).sum())
@@ -107,8 +109,12 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
     if not comps or sum(c[0] for c in comps) > 0.85 * AW * AH:
         return Crop(frame, colour_hist(frame.reshape(-1, 3)[::7]), True, False)
     chosen, motion = None, False
-    if other is not None:
-        moving = np.abs(small - other).max(axis=2) > 40
+    moving = np.zeros(small.shape[:2], bool)
+    prev = small
+    for o in others:
+        moving |= np.abs(prev - o).max(axis=2) > 40
+        prev = o
+    if others:
         frac = moving.mean()
         if 0 < frac < 0.03:
             ys, xs = np.nonzero(moving)
@@ -131,16 +137,22 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
     y0, y1, x0, x1 = max(0, y0 - pad), min(fh, y1 + pad), max(0, x0 - pad), min(fw, x1 + pad)
     mask = lab == k
     pix = small[mask]
-    return Crop(square(frame[y0:y1, x0:x1]), colour_hist(pix), False, motion)
+    # background → grey, at crop resolution (nearest-neighbour upsampling of the analysis mask)
+    yy = np.minimum((np.arange(y0, y1) / sy).astype(int), AH - 1)
+    xx = np.minimum((np.arange(x0, x1) / sx).astype(int), AW - 1)
+    m = ndimage.binary_dilation(mask, iterations=1)[yy][:, xx]
+    crop = frame[y0:y1, x0:x1].copy()
+    crop[~m] = 127
+    return Crop(square(crop), colour_hist(pix), False, motion)
 
 
-def line_crops(frames: list[np.ndarray], seconds: list[np.ndarray | None]) -> list[Crop]:
-    """``frames[i]``: midpoint frame of line i; ``seconds[i]``: a frame 200 ms later (or None)."""
+def line_crops(frames: list[np.ndarray], extra: list[list[np.ndarray]]) -> list[Crop]:
+    """``frames[i]``: midpoint frame of line i; ``extra[i]``: frames a little later (mouth motion), maybe empty."""
     bgs, small = background_models(frames)
     crops = []
     for i, f in enumerate(frames):
-        other = _small(seconds[i], AW, AH) if seconds[i] is not None else None
-        crops.append(character_crop(f, small[i], bgs[i], other))
+        others = [_small(o, AW, AH) for o in extra[i]]
+        crops.append(character_crop(f, small[i], bgs[i], others))
     return crops
 
 
