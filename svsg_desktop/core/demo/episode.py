@@ -73,6 +73,7 @@ def make_episode(out_dir: str | Path, *, seed: int = 0, minutes: float = 1.0, n_
     x264 does by default; ``scenecut=False`` gives strictly ``gop``-spaced keyframes (the worst case for seeking).
     The same arguments give the same subtitles, truth and audio samples."""
     t_start = time.monotonic()
+    check_cancel(cancel)
     if difficulty not in DIFFICULTY:
         raise DemoSettingsError(f"difficulty must be one of {', '.join(DIFFICULTY)}, got {difficulty!r}")
     if width % 2 or height % 2 or width < 64 or height < 64:
@@ -105,6 +106,7 @@ def make_episode(out_dir: str | Path, *, seed: int = 0, minutes: float = 1.0, n_
 
     progress(0.3, "mixing audio")
     track = _mix(r_audio, plan, clips, speech, lines, duration, difficulty)
+    del clips
     check_cancel(cancel)
 
     shots = _shots(r_visual, plan, speech, loc_ids, width, height, duration)

@@ -108,9 +108,14 @@ def test_same_seed_same_episode_other_seed_differs(small_episode, tmp_path):
     assert not np.allclose(a1[:n], a3[:n], atol=1e-3)
 
 
-def test_bad_settings_are_refused(tmp_path):
+@needs_espeak
+def test_too_many_lines_are_refused(tmp_path):
     with pytest.raises(DemoSettingsError, match="do not fit"):
         make_episode(tmp_path, minutes=0.3, n_lines=60)
+    assert not list(tmp_path.glob("*.mp4"))
+
+
+def test_bad_settings_are_refused(tmp_path):
     with pytest.raises(DemoSettingsError, match="even"):
         make_episode(tmp_path, width=641)
     with pytest.raises(DemoSettingsError, match="difficulty"):
