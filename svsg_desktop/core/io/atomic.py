@@ -1,0 +1,91 @@
+"""Atomic file replacement: readers see the old file or the new one, never a torn mix, even after a crash.
+
+A temporary file is written in the same folder (same file system), flushed and ``fsync``-ed, then moved over the
+target with ``os.replace`` (atomic on POSIX and Windows); the folder is ``fsync``-ed too where the OS allows it,
+so the rename itself survives a power cut. The new file gets the old file's permission bits (or the umask's).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import stat
+
+from ..errors import InputError
+
+log = logging.getLogger(__name__)
+
+TMP_SUFFIX = ".svsg-tmp"
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    target = os.path.abspath(os.fspath(path))
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise InputError("the folder does not exist", path=folder, code="no_such_folder")
+    fd, tmp = _create_temp(target)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.path.exists(target):  # keep the old file's permissions; a new file gets 0o666 minus the umask
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        os.replace(tmp, target)
+    except BaseException as err:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(err, OSError):
+            raise InputError(f"cannot save ({err.strerror or err})", path=target, code="unwritable") from None
+        raise
+    _fsync_dir(folder)
+
+
+def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8-sig") -> None:
+    """Write ``text`` atomically. Line ends are written as given (CSV writers choose their own)."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def _create_temp(target: str) -> tuple[int, str]:
+    folder, base = os.path.split(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise InputError(f"cannot write in this folder ({err.strerror or err})", path=folder,
+                             code="unwritable") from None
+    raise InputError("cannot create a temporary file", path=folder, code="unwritable")
+
+
+def _fsync_dir(folder: str) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; os.replace is still atomic there
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as err:  # some file systems refuse: the data itself was already synced
+        log.debug("fsync of folder %s failed: %s", folder, err)
+    finally:
+        os.close(fd)
+
+
+def stale_temp_files(path: str | os.PathLike) -> list[str]:
+    """Leftover temporary files of an interrupted save of ``path`` (safe to delete; never read)."""
+    target = os.path.abspath(os.fspath(path))
+    folder, base = os.path.split(target)
+    prefix = "." + base + "."
+    try:
+        return sorted(os.path.join(folder, n) for n in os.listdir(folder)
+                      if n.startswith(prefix) and n.endswith(TMP_SUFFIX))
+    except OSError:
+        return []

@@ -1,0 +1,118 @@
+"""Subtitle import: SRT, ASS, VTT — text cleaning, speakers, non-dialogue flags, line numbers in errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from svsg_desktop.core.errors import InputError
+from svsg_desktop.core.io import check_against_duration, load_subtitles
+from svsg_desktop.core.lines import Flag, Line
+
+from io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
+
+
+def test_srt_speakers_and_text(write):
+    r = load_subtitles(write("ep.srt", SRT))
+    assert r.format == "srt" and r.encoding == "utf-8"
+    by = {ln.source_index: ln for ln in r.lines}
+    assert (by[0].speaker, by[0].text) == ("キョン", "やれやれ\n真是的")          # bilingual cue kept whole
+    assert (by[1].speaker, by[1].text) == ("ハルヒ", "ただの人間には興味ありません。")  # tag + full-width colon
+    assert by[2].speaker == "" and by[2].text == "会议在10:30开始，详见 http://example.com"
+    assert by[4].flags == {Flag.NON_DIALOGUE} and by[4].speaker == ""
+    assert by[5].speaker == "" and by[5].text == "[laughs] okay"                # sound, not a name
+    assert (by[6].speaker, by[6].text) == ("長門", "情報統合思念体")
+    assert (by[7].speaker, by[7].text) == ("長門", "……")
+    assert Flag.SEVERAL in by[8].flags and by[8].speaker == ""                 # two names in one cue
+    assert [ln.id for ln in r.lines] == [f"L{i:05d}" for i in range(1, 10)]
+
+
+def test_rare_prefix_is_left_in_text(write):
+    srt = ("1\n00:00:01,000 --> 00:00:02,000\nTime: 10:30 is when we meet\n\n"
+           "2\n00:00:03,000 --> 00:00:04,000\nWe go at dawn.\n\n3\n00:00:05,000 --> 00:00:06,000\nOkay.\n\n"
+           "4\n00:00:07,000 --> 00:00:08,000\nNote: bring tea\n")
+    r = load_subtitles(write("rare.srt", srt))
+    assert [ln.speaker for ln in r.lines] == ["", "", "", ""]
+    assert r.lines[0].text == "Time: 10:30 is when we meet"
+    assert any("seen only once" in w for w in r.warnings)
+
+
+def test_ass_tags_styles_actors(write):
+    r = load_subtitles(write("ep.ass", ASS_HEADER + ASS_EVENTS))
+    assert r.format == "ass"
+    texts = {ln.text: ln for ln in r.lines}
+    first = r.lines[0]
+    assert first.text == "我对普通的人类没有兴趣。\n普通の人間には興味ありません。"
+    assert first.speaker == "春日" and first.style == "Default" and first.is_dialogue
+    assert texts["やれやれだ な"].speaker == "キョン" and texts["やれやれだ な"].style == "Dial-JP"
+    for t in ("ハレ晴レ", "北高", "冒険でしょでしょ", "ほんとうの気持ち"):
+        assert Flag.NON_DIALOGUE in texts[t].flags, t
+    assert texts["……"].speaker == "长门"
+    assert len(r.lines) == 7          # comment and pure drawing are not lines
+    assert [ln.source_index for ln in r.lines] == [0, 2, 3, 4, 6, 7, 8]
+    assert any("Comment" in w for w in r.warnings)
+
+
+def test_vtt_voices_and_escapes(write):
+    r = load_subtitles(write("ep.vtt", VTT))
+    assert r.format == "vtt"
+    assert [(ln.start, ln.end) for ln in r.lines] == [(1000, 2500), (3000, 4000), (4500, 5000)]
+    assert r.lines[0].speaker == "春日" and r.lines[0].text == "我对普通的人类没有兴趣 & 宇宙人"
+    assert r.lines[1].speaker == "キョン" and r.lines[1].text == "やれやれ\n二行目"
+    assert r.lines[2].speaker == "" and r.lines[2].text == "no voice here"
+
+
+def test_format_sniffed_from_content(write):
+    assert load_subtitles(write("x.txt", VTT)).format == "vtt"
+    assert load_subtitles(write("x.srt", ASS_HEADER + ASS_EVENTS)).format == "ass"
+
+
+@pytest.mark.parametrize("name, text, line, code", [
+    ("e.srt", "", None, "empty_file"),
+    ("b.srt", "1\n00:00:02,000 --> 00:00:01,000\nreversed\n", 2, "reversed_time"),
+    ("n.srt", "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n-00:00:01,000 --> 00:00:02,000\nneg\n", 6,
+     "negative_time"),
+    ("u.srt", "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:0x,000 --> 00:00:02,000\nbad\n", 6, "bad_time"),
+    ("g.srt", "hello\n\nworld\n", 1, "bad_cue"),
+    ("r.ass", ASS_HEADER + "Dialogue: 0,0:00:03.00,0:00:01.00,Default,,0,0,0,,x\n", 18, "reversed_time"),
+    ("t.ass", ASS_HEADER + "Dialogue: 0,0:00:01.00,0:0a:02.00,Default,,0,0,0,,x\n", 18, "bad_time"),
+    ("f.ass", ASS_HEADER + "Dialogue: garbage\n", 18, "bad_event"),
+    ("v.vtt", "WEBVTT\n\n00:00:01,000 --> 00:00:02,000\nx\n", 3, "bad_time"),
+    ("h.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", 1, "bad_header"),
+])
+def test_bad_input_names_file_and_line(write, name, text, line, code):
+    p = write(name, text)
+    with pytest.raises(InputError) as exc:
+        load_subtitles(p)
+    err = exc.value
+    assert err.code == code and err.path == str(p) and err.line == line
+    assert str(p) in str(err) and (line is None or f"line {line}" in str(err))
+
+
+def test_binary_file_refused(tmp_path):
+    p = tmp_path / "movie.srt"
+    p.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(InputError, match="binary"):
+        load_subtitles(p)
+
+
+def test_overlaps_warned_not_refused(write):
+    srt = ("1\n00:00:01,000 --> 00:00:03,000\nA: 一\n\n2\n00:00:02,000 --> 00:00:04,000\nB: 二\n\n"
+           "3\n00:00:05,000 --> 00:00:06,000\nA: 三\n\n4\n00:00:05,000 --> 00:00:06,000\nB: 四\n")
+    r = load_subtitles(write("o.srt", srt))
+    assert len(r.lines) == 4
+    assert any("2 dialogue cue(s) overlap" in w for w in r.warnings)
+    assert any("exactly the same times" in w for w in r.warnings)
+
+
+def test_check_against_duration():
+    lines = [Line("L1", 0, 1000, "a"), Line("L2", 9000, 11000, "b"), Line("L3", 12000, 13000, "c")]
+    w = check_against_duration(lines, 10_000)
+    assert len(w) == 2 and "L3" in w[0] and "start after" in w[0] and "L2" in w[1]
+    assert check_against_duration(lines, 20_000) == []
+
+
+def test_to_project_groups_labels(write):
+    r = load_subtitles(write("ep.ass", ASS_HEADER + ASS_EVENTS))
+    p = r.to_project(video="ep01.mkv")
+    assert p.subtitles == str(write("ep.ass", ASS_HEADER + ASS_EVENTS)) and p.video == "ep01.mkv"
+    assert {c.name for c in p.clusters.values()} == {"春日", "キョン", "长门"}
