@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from ._common import TextProgress
+from ._demo_run import add_run
 
 
 def register(subparsers) -> None:
@@ -17,6 +18,7 @@ def register(subparsers) -> None:
     actions = parser.add_subparsers(dest="demo_command", metavar="ACTION")
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
     _add_make(actions)
+    add_run(actions)
 
 
 def _add_make(actions) -> None:
