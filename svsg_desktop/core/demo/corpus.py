@@ -106,11 +106,11 @@ ESPEAK_LANGUAGE = {"en": "en", "zh": "cmn", "ja": "ja"}
 
 # The opening sign/title card (styled "Sign" in the ASS, empty speaker in the truth).
 SIGN_TEXTS = (
-    "Episode {n}: The Lighthouse",
-    "Episode {n}: A Map in the Piano",
-    "Episode {n}: Seven Minutes",
-    "Episode {n}: The Green Fence",
-    "Episode {n}: Noodles at Noon",
+    "Episode {n} — The Lighthouse",
+    "Episode {n} — A Map in the Piano",
+    "Episode {n} — Seven Minutes",
+    "Episode {n} — The Green Fence",
+    "Episode {n} — Noodles at Noon",
 )
 
 NAMES = (
