@@ -78,8 +78,8 @@ def make_episode(out_dir: str | Path, *, seed: int = 0, minutes: float = 1.0, n_
         raise DemoSettingsError(f"difficulty must be one of {', '.join(DIFFICULTY)}, got {difficulty!r}")
     if width % 2 or height % 2 or width < 64 or height < 64:
         raise DemoSettingsError(f"width and height must be even and at least 64, got {width}x{height}")
-    if not 0.2 <= minutes <= 180:
-        raise DemoSettingsError(f"minutes must be between 0.2 and 180, got {minutes}")
+    if not 0.2 <= minutes <= 60:
+        raise DemoSettingsError(f"minutes must be between 0.2 and 60, got {minutes}")
     if n_lines is None:
         n_lines = max(4, int(round(minutes * 16)))
     out_dir = Path(out_dir)

@@ -52,3 +52,20 @@ def test_cancel_stops_and_leaves_no_video(tmp_path):
     with pytest.raises(Cancelled):
         make_episode(tmp_path, minutes=0.5, n_lines=6, cancel=cancel)
     assert not list(tmp_path.glob("*.mp4"))
+
+
+def test_missing_espeak_says_what_to_do(tmp_path, monkeypatch):
+    from svsg_desktop.core.demo import SynthesisError, audio
+
+    monkeypatch.setattr(audio.shutil, "which", lambda name: None)
+    assert not audio.espeak_available()
+    with pytest.raises(SynthesisError, match="apt-get install espeak-ng"):
+        make_episode(tmp_path, minutes=0.5, n_lines=4)
+    assert not list(tmp_path.glob("*.mp4"))
+
+
+def test_too_long_is_refused(tmp_path):
+    from svsg_desktop.core.demo import DemoSettingsError
+
+    with pytest.raises(DemoSettingsError, match="minutes"):
+        make_episode(tmp_path, minutes=61)
