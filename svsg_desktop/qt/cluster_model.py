@@ -133,8 +133,11 @@ class ClusterTreeModel(QAbstractItemModel):
         return None
 
     # -- data ---------------------------------------------------------------------------------------------------
+    _ROLES = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.DecorationRole, Qt.FontRole, Qt.ToolTipRole,
+                        Qt.TextAlignmentRole, Qt.ForegroundRole, ID_ROLE, CLUSTER_ROLE, CONFIDENCE_ROLE, KIND_ROLE})
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if role not in self._ROLES or not index.isValid():
             return None
         p = self.controller.project
         if index.internalId() == 0:
@@ -193,15 +196,22 @@ class ClusterTreeModel(QAbstractItemModel):
             return False
         return self.controller.rename_cluster(cid, str(value))
 
+    # flag sets computed once (combining Qt enums in Python is slow, and flags() runs for every row on expand)
+    _BASE = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+    _LOOSE_LINE = _BASE | Qt.ItemNeverHasChildren
+    _LINE = _LOOSE_LINE | Qt.ItemIsDropEnabled
+    _GROUP = _BASE | Qt.ItemIsDropEnabled
+    _GROUP_NAME = _GROUP | Qt.ItemIsEditable
+
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemIsDropEnabled
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
-        if self.cluster_of(index) != UNGROUPED:
-            f |= Qt.ItemIsDropEnabled
-            if index.internalId() == 0 and index.column() == 0:
-                f |= Qt.ItemIsEditable
-        return f
+        iid = index.internalId()
+        if iid == 0:
+            if self._groups[index.row()] == UNGROUPED:
+                return self._BASE
+            return self._GROUP_NAME if index.column() == 0 else self._GROUP
+        return self._LOOSE_LINE if self._groups[iid - 1] == UNGROUPED else self._LINE
 
     # -- drag and drop ------------------------------------------------------------------------------------------
     def mimeTypes(self):

@@ -2,8 +2,9 @@
 
 Each core command is wrapped by one thin :class:`CoreUndoCommand` that applies it and keeps its inverse. The
 controller applies the command *before* pushing (so a refused edit raises here, in Python, and never half-runs
-inside Qt's ``push``), and after every push / undo / redo writes the project CSV at once (atomically, through the
-IO layer's ``save_project``), so a crash never loses a correction.
+inside Qt's ``push``), and after every push / undo / redo hands a snapshot of the project to the writer thread,
+which writes the project CSV at once, atomically (the IO layer's ``save_project``). Writing a 5,000-line season
+takes longer than a drag may, so the UI thread never waits for the disk; ``flush()`` does.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 from .compat import emit
+from .saver import ProjectWriter
 from ..core import commands as C
 from ..core.errors import SvsgError
 from ..core.lines import Flag
@@ -89,7 +91,10 @@ class Controller(QObject):
         self.project = project or Project()
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.save_count = 0
+        self.save_count = 0          # snapshots handed to the writer
+        self.writer = ProjectWriter(write_project, self)
+        self.writer.saved.connect(self._on_saved)
+        self.writer.failed.connect(self._on_save_failed)
 
     # -- project lifetime ---------------------------------------------------------------------------------------
     def set_project(self, project: Project, path: str | Path | None = None, *, save: bool = False) -> None:
@@ -101,23 +106,31 @@ class Controller(QObject):
         emit(self.projectReset)
 
     def open_project(self, path: str | Path) -> Project:
+        self.flush()
         project = read_project(path)
         self.set_project(project, path)
         return project
 
     def save(self) -> bool:
+        """Hand the current state to the writer thread (returns at once)."""
         if self.path is None:
             return False
-        try:
-            write_project(self.project, self.path)
-        except (OSError, SvsgError, ImportError) as exc:
-            msg = f"could not save {self.path}: {exc}"
-            log.error(msg)
-            emit(self.saveFailed, msg)
-            return False
+        self.writer.submit(self.project, self.path)
         self.save_count += 1
-        emit(self.saved, str(self.path))
         return True
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until the project CSV on disk matches the latest edit."""
+        return self.writer.flush(timeout)
+
+    def close(self) -> bool:
+        return self.writer.close()
+
+    def _on_saved(self, path: str) -> None:
+        emit(self.saved, path)
+
+    def _on_save_failed(self, msg: str) -> None:
+        emit(self.saveFailed, msg)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def execute(self, command) -> bool:

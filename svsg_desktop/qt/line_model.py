@@ -72,7 +72,11 @@ class LineListModel(QAbstractTableModel):
         self._ids = self.ordered_ids()
         self._row = {lid: r for r, lid in enumerate(self._ids)}
         self._rebuild_search()
+        self._labels = self._group_labels()
         self.endResetModel()
+
+    def _group_labels(self) -> dict[int, str]:
+        return {cid: c.label() for cid, c in self.controller.project.clusters.items()}
 
     def _search_key(self, lid: str) -> str:
         p = self.controller.project
@@ -85,18 +89,32 @@ class LineListModel(QAbstractTableModel):
 
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
         p = self.controller.project
-        if cluster_ids:
-            # a rename or merge changes the speaker/group column of every line in those groups
-            touched = set(cluster_ids)
-            rows = [r for r, lid in enumerate(self._ids) if p.lines[lid].cluster in touched]
-        else:
-            rows = []
-        rows += [self._row[i] for i in line_ids if i in self._row]
+        labels = self._group_labels()
+        renamed = {c for c in cluster_ids if labels.get(c) != self._labels.get(c)}
+        self._labels = labels
+        rows = {self._row[i] for i in line_ids if i in self._row}
+        if renamed:
+            # a renamed group changes the speaker/group column of every line in it
+            rows.update(r for r, lid in enumerate(self._ids) if p.lines[lid].cluster in renamed)
         if not rows:
             return
-        for r in set(rows):
+        for r in rows:
             self._search[r] = self._search_key(self._ids[r])
-        emit(self.dataChanged, self.index(min(rows), 0), self.index(max(rows), GROUP))
+        self._emit_rows(sorted(rows))
+
+    def _emit_rows(self, rows: list[int]) -> None:
+        """dataChanged per contiguous run of rows (a proxy then re-checks only those rows)."""
+        if len(rows) > 400:
+            emit(self.dataChanged, self.index(rows[0], 0), self.index(rows[-1], GROUP))
+            return
+        start = prev = rows[0]
+        for r in rows[1:] + [None]:
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            emit(self.dataChanged, self.index(start, 0), self.index(prev, GROUP))
+            if r is not None:
+                start = prev = r
 
     def row_of(self, line_id: str) -> int:
         return self._row.get(line_id, -1)
@@ -119,8 +137,11 @@ class LineListModel(QAbstractTableModel):
         return None
 
     # -- data ---------------------------------------------------------------------------------------------------
+    _ROLES = frozenset({Qt.DisplayRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole, Qt.TextAlignmentRole,
+                        Qt.ToolTipRole, ID_ROLE, CLUSTER_ROLE, CONFIDENCE_ROLE, START_ROLE})
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in self._ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         p = self.controller.project
         lid = self._ids[index.row()]
@@ -189,14 +210,30 @@ class ReviewQueueModel(LineListModel):
     """Dialogue lines from least to most confident (not yet computed last). Human-checked lines stay in place,
     marked ✔, so rows do not jump while the annotator works through the queue."""
 
-    def ordered_ids(self) -> list[str]:
+    def _ordered(self) -> list[str]:
         p = self.controller.project
         pos = {lid: k for k, lid in enumerate(p.order)}
         ids = [lid for lid in p.order if p.lines[lid].is_dialogue]
         return sorted(ids, key=lambda i: (p.lines[i].confidence is None, p.lines[i].confidence or 0.0, pos[i]))
 
+    def _needs_reorder(self, line_ids: list) -> bool:
+        """Only a change of confidence or of dialogue status moves a line in the queue."""
+        lines = self.controller.project.lines
+        for lid in line_ids:
+            ln = lines.get(lid)
+            row = self._row.get(lid)
+            if ln is None or (row is None) == ln.is_dialogue or self._conf.get(lid) != ln.confidence:
+                return True
+        return False
+
+    def ordered_ids(self) -> list[str]:
+        ids = self._ordered()
+        lines = self.controller.project.lines
+        self._conf = {lid: lines[lid].confidence for lid in ids}
+        return ids
+
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
-        if self.ordered_ids() != self._ids:   # confidences changed (a re-cluster) or lines left the dialogue
+        if self._needs_reorder(line_ids) and self._ordered() != self._ids:
             emit(self.layoutAboutToBeChanged)
             old = {lid: r for r, lid in enumerate(self._ids)}
             self._ids = self.ordered_ids()
@@ -224,24 +261,57 @@ class LineFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self._cluster: int | None = None
         self._only_cluster = False
+        self._accept: list[bool] | None = None   # whole-list answer, computed in one pass per filter change
+
+    def _active(self) -> bool:
+        return bool(self._needle) or self._only_cluster
+
+    def _compute(self) -> None:
+        src = self.sourceModel()
+        if src is None or not self._active():
+            self._accept = None
+            return
+        lines = src.controller.project.lines
+        needle, only, cid = self._needle, self._only_cluster, self._cluster
+        self._accept = [(not needle or needle in src.search_key(r))
+                        and (not only or lines[src.line_id(r)].cluster == cid) for r in range(src.rowCount())]
 
     def set_text(self, text: str) -> None:
         needle = text.strip().casefold()
         if needle != self._needle:
             self.beginFilterChange()
             self._needle = needle
+            self._compute()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_cluster(self, cluster: int | None, enabled: bool = True) -> None:
         self.beginFilterChange()
         self._cluster, self._only_cluster = cluster, enabled
+        self._compute()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._active():
+            return True
+        acc = self._accept
+        if acc is None or source_row >= len(acc):
+            self._compute()
+            acc = self._accept
+        return acc[source_row]
+
+    def setSourceModel(self, source) -> None:
+        # connected before the proxy's own handlers, so the answers are fresh when the proxy asks for them
+        source.dataChanged.connect(self._on_source_changed)
+        source.modelReset.connect(self._compute)
+        source.layoutChanged.connect(self._compute)
+        super().setSourceModel(source)
+        self._compute()
+
+    def _on_source_changed(self, top, bottom, roles=()) -> None:
+        if self._accept is None or not self._active():
+            return
         src = self.sourceModel()
-        if self._needle and self._needle not in src.search_key(source_row):
-            return False
-        if self._only_cluster:
-            lid = src.line_id(source_row)
-            return src.controller.project.lines[lid].cluster == self._cluster
-        return True
+        lines = src.controller.project.lines
+        for r in range(top.row(), bottom.row() + 1):
+            self._accept[r] = ((not self._needle or self._needle in src.search_key(r))
+                               and (not self._only_cluster or lines[src.line_id(r)].cluster == self._cluster))

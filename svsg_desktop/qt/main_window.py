@@ -394,5 +394,6 @@ class MainWindow(QMainWindow):
         self.jobs.wait(5000)
         self.thumb_jobs.wait(5000)
         self.video.shutdown()
+        self.controller.close()              # waits for the last edit to be on disk
         self.settings.sync()
         super().closeEvent(event)

@@ -150,8 +150,8 @@ class ClusterTreeView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDrop)
         self.setDefaultDropAction(Qt.MoveAction)
         self.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
-        self.setIconSize(QSize(64, 36))
-        self.setUniformRowHeights(False)
+        self.setIconSize(QSize(48, 27))
+        self.setUniformRowHeights(True)     # a 3,000-line group expands without measuring every row
         self.setAnimated(False)
         self._expanded: set[int] = set()
         self.expanded.connect(lambda i: self._expanded.add(self._cluster(i)))
@@ -166,7 +166,9 @@ class ClusterTreeView(QTreeView):
         model.modelReset.connect(self._restore_expanded)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        # a fixed count column: ResizeToContents would measure every row of a 3,000-line group on expand
+        self.header().setSectionResizeMode(1, QHeaderView.Fixed)
+        self.header().resizeSection(1, self.fontMetrics().horizontalAdvance("0:00:00.000") + 12)
         self.selectionModel().currentChanged.connect(self._on_current)
 
     def _restore_expanded(self) -> None:

@@ -42,4 +42,6 @@ def isolated_settings(tmp_path, monkeypatch):
 def controller(qapp, project, tmp_path):
     from svsg_desktop.qt.controller import Controller
 
-    return Controller(project, tmp_path / "project.csv")
+    c = Controller(project, tmp_path / "project.csv")
+    yield c
+    c.close()

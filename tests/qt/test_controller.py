@@ -103,9 +103,42 @@ def test_every_step_is_written_and_reopening_restores_it(controller, tmp_path):
     assert c.save_count == c.undo_stack.count()
     c.undo_stack.undo()
     expected = c.project.snapshot()
+    assert c.flush(10)
     reopened = Controller()
     reopened.open_project(tmp_path / "project.csv")
     p = reopened.project
     assert {i: (ln.cluster, ln.pinned, ln.flags) for i, ln in p.lines.items()} == \
         {i: (ln.cluster, ln.pinned, ln.flags) for i, ln in c.project.lines.items()}
     assert {cid: cl.name for cid, cl in p.clusters.items()} == dict(expected[1])
+
+
+def test_save_failure_is_reported(qtbot, project, tmp_path):
+    from svsg_desktop.qt.controller import Controller
+
+    c = Controller(project, tmp_path / "missing-folder" / "sub" / "p.csv")
+    with qtbot.waitSignal(c.saveFailed, timeout=5000) as sig:
+        c.move_lines(["L00001"], 2)
+    assert "could not save" in sig.args[0] and "p.csv" in sig.args[0]
+    assert c.project.lines["L00001"].cluster == 2      # the edit itself stands
+    c.close()
+
+
+def test_writer_keeps_only_the_newest_snapshot(qtbot, project, tmp_path):
+    """Edits faster than the disk: every file written is complete, and the last one is the latest state."""
+    import time
+
+    from svsg_desktop.qt.saver import ProjectWriter
+
+    written = []
+
+    def slow_write(p, path):
+        time.sleep(0.05)
+        written.append(p.lines["L00001"].cluster)
+
+    w = ProjectWriter(slow_write)
+    for k in range(1, 11):
+        project.lines["L00001"] = project.lines["L00001"].with_(cluster=k)
+        w.submit(project, tmp_path / "p.csv")
+    assert w.flush(10)
+    assert written[-1] == 10 and len(written) < 10
+    assert w.close(5)

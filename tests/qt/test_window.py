@@ -65,6 +65,7 @@ def test_open_video_finds_subtitles_and_writes_the_project(window, episode):
     assert window.open_video(episode)
     p = window.controller.project
     assert len(p.lines) == 25 and p.subtitles.endswith("demo.srt")
+    assert window.controller.flush(10)
     assert (episode.parent / "demo.speakers.csv").is_file()
     assert window.lines.rowCount() == 25
     assert "Video off" in window.video_label.text()
