@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-PIPELINE_VERSION = "character-v2"
+PIPELINE_VERSION = "character-v3"
 AW, AH = 160, 90          # analysis resolution
 HIST_BINS = 4             # per channel → 64 colours
 HIST_WEIGHT = 0.25        # weight of the colour cue in the final vector
@@ -51,11 +51,12 @@ def background_models(frames: list[np.ndarray]) -> list[np.ndarray]:
         d = np.abs(thumbs - thumbs[i]).mean(axis=1)
         d[i] = np.inf
         near = np.argsort(d)[:NEIGHBOURS]
-        near = near[d[near] < 40]           # only frames of the same set
-        if len(near) < 3:
+        limit = min(40.0, 3.0 * float(d[near[0]]) + 6.0) if len(near) else 0.0
+        near = near[d[near] < limit]        # only frames of the same set
+        if len(near) < 2:
             out.append(None)
             continue
-        out.append(np.median(small[near], axis=0).astype(np.int16))
+        out.append(np.median(np.concatenate([small[near], small[i:i + 1]]), axis=0).astype(np.int16))
     return out, small
 
 
@@ -71,7 +72,7 @@ def _border_mask(a: np.ndarray) -> np.ndarray:
 
 def foreground(a: np.ndarray, bg: np.ndarray | None) -> np.ndarray:
     if bg is not None:
-        fg = np.abs(a - bg).max(axis=2) > 40
+        fg = np.abs(a - bg).max(axis=2) > 28
     else:
         fg = ~_border_mask(a)
     fg = ndimage.binary_opening(fg, iterations=1)
@@ -99,10 +100,25 @@ def square(img: np.ndarray) -> np.ndarray:
 def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
                    others: list[np.ndarray]) -> Crop:
     fg = foreground(small, bg)
-    lab, n = ndimage.label(fg)
+    # parts of one character (hair, body) separated by a background-coloured gap (skin close to the wall) join
+    lab, n = ndimage.label(ndimage.binary_dilation(fg, iterations=3))
+    lab[~fg] = 0
     min_area = 0.015 * AW * AH
+    # a character is a vertical stack (hair, face, body): merge parts that overlap horizontally
+    objs = [(k, sl) for k, sl in enumerate(ndimage.find_objects(lab), start=1) if sl is not None]
+    objs.sort(key=lambda o: -(o[1][0].stop - o[1][0].start) * (o[1][1].stop - o[1][1].start))
+    for k, sl in objs:
+        for k2, sl2 in objs:
+            if k2 == k or not (lab == k).any() or not (lab == k2).any():
+                continue
+            lo, hi = max(sl[1].start, sl2[1].start), min(sl[1].stop, sl2[1].stop)
+            narrow = min(sl[1].stop - sl[1].start, sl2[1].stop - sl2[1].start)
+            if hi - lo >= 0.6 * narrow:
+                lab[lab == k2] = k
     comps = []
     for k, sl in enumerate(ndimage.find_objects(lab), start=1):
+        if sl is None:
+            continue
         area = int((lab[sl] == k).sum())
         if area >= min_area:
             comps.append((area, k, sl))
@@ -119,11 +135,15 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
         if 0 < frac < 0.03:
             ys, xs = np.nonzero(moving)
             cy, cx = int(np.median(ys)), int(np.median(xs))
-            for area, k, sl in comps:
+            best = None
+            for area, k, sl in comps:   # the character whose box holds (or is nearest to) the moving region
                 ys_, xs_ = sl
-                if ys_.start - 2 <= cy < ys_.stop + 2 and xs_.start - 2 <= cx < xs_.stop + 2:
-                    chosen, motion = (area, k, sl), True
-                    break
+                dx = max(xs_.start - cx, 0, cx - xs_.stop + 1)
+                dy = max(ys_.start - cy, 0, cy - ys_.stop + 1)
+                if dx <= 3 and dy <= 6 and (best is None or dx + dy < best[0]):
+                    best = (dx + dy, (area, k, sl))
+            if best is not None:
+                chosen, motion = best[1], True
     if chosen is None:
         chosen = max(comps)
     _, k, (ys_, xs_) = chosen
@@ -136,6 +156,12 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
     pad = int(0.06 * max(y1 - y0, x1 - x0))
     y0, y1, x0, x1 = max(0, y0 - pad), min(fh, y1 + pad), max(0, x0 - pad), min(fw, x1 + pad)
     mask = lab == k
+    # fill each column between its top and bottom foreground pixel (a face the colour of the wall stays in)
+    cols = mask.any(axis=0)
+    top = np.where(cols, mask.argmax(axis=0), AH)
+    bottom = np.where(cols, AH - 1 - mask[::-1].argmax(axis=0), -1)
+    rows = np.arange(AH)[:, None]
+    mask = (rows >= top[None, :]) & (rows <= bottom[None, :])
     pix = small[mask]
     # background → grey, at crop resolution (nearest-neighbour upsampling of the analysis mask)
     yy = np.minimum((np.arange(y0, y1) / sy).astype(int), AH - 1)
