@@ -28,6 +28,7 @@ class AggloParams:
     join_threshold: float           # edge score needed for an unsure line to join a group
     attach_threshold: float = np.inf  # voice centroid cosine needed to attach a leftover single line
     link_threshold: float = -np.inf   # average voice cosine between two groups needed to merge them
+    small_size: float = 1             # groups this small (and not pinned) may attach to a bigger one as a whole
 
     def as_dict(self) -> dict:
         return {k: (None if np.isinf(v) else float(v)) for k, v in self.__dict__.items()}
@@ -141,27 +142,28 @@ def agglomerate(n: int, i: np.ndarray, j: np.ndarray, score: np.ndarray, conf: n
         if uf.union(u, o):
             joined[u] = True
 
-    # 3. leftover single lines attach to the nearest group centroid
+    # 3. leftover small groups (single lines by default) attach, whole, to the nearest bigger group's centroid
     if voice is not None and np.isfinite(params.attach_threshold):
         check_cancel(cancel)
         progress(0.8, "attaching single lines")
         labels = uf.labels()
         counts = np.bincount(labels)
-        single = np.flatnonzero((counts[labels] == 1) & ~pinned)
-        big = np.flatnonzero(counts >= 2)
-        if single.size and big.size:
-            cent = np.zeros((labels.max() + 1, voice.shape[1]), dtype=np.float64)
+        pinned_group = np.zeros(counts.size, bool)
+        pinned_group[labels[pinned]] = True
+        small = np.flatnonzero((counts <= params.small_size) & ~pinned_group)
+        big = np.flatnonzero(counts > params.small_size)
+        if small.size and big.size:
+            cent = np.zeros((counts.size, voice.shape[1]), dtype=np.float64)
             np.add.at(cent, labels, voice)
-            cent = cent[big]
             cent /= np.maximum(np.linalg.norm(cent, axis=1, keepdims=True), 1e-12)
+            cent = cent.astype(np.float32)
             _, first = np.unique(labels, return_index=True)   # first line of each group
-            rep = first[big]
-            for s0 in range(0, single.size, 4096):
-                rows = single[s0:s0 + 4096]
-                sims = voice[rows] @ cent.T.astype(np.float32)
+            for s0 in range(0, small.size, 4096):
+                groups = small[s0:s0 + 4096]
+                sims = cent[groups] @ cent[big].T
                 best = sims.argmax(axis=1)
-                ok = sims[np.arange(rows.size), best] >= params.attach_threshold
-                for a, g in zip(rows[ok].tolist(), best[ok].tolist()):
-                    uf.union(a, int(rep[g]))
+                ok = sims[np.arange(groups.size), best] >= params.attach_threshold
+                for g, b in zip(groups[ok].tolist(), best[ok].tolist()):
+                    uf.union(int(first[g]), int(first[big[b]]))
     progress(1.0, "grouped")
     return uf.labels()

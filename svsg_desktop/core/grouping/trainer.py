@@ -74,8 +74,9 @@ def run_method(ep, prep, method: str, meta: dict, mlp, params: AggloParams) -> n
 
 
 def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, mlp,
-              cancel: threading.Event | None = None) -> tuple[AggloParams, float]:
-    """Coordinate search of the thresholds minimising mean operations per 100 lines on the given episodes."""
+              cancel: threading.Event | None = None, random_trials: int = 150) -> tuple[AggloParams, float]:
+    """Thresholds minimising mean operations per 100 lines on the given (training) episodes: a seeded random
+    search over the grid, then coordinate refinement."""
     scores = np.concatenate([score_edges(method, p[3], meta, mlp) for p in preps])
     sims = np.concatenate([p[3][:, 0] for p in preps])
     confs = np.concatenate([p[0] for p in preps])
@@ -83,11 +84,13 @@ def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, m
         "tau": [0.0, *np.quantile(confs, [0.1, 0.2, 0.3, 0.5])],
         "merge_threshold": list(np.quantile(scores, QUANTS)),
         "join_threshold": list(np.quantile(scores, QUANTS)),
-        "link_threshold": [-np.inf, *np.quantile(sims, [0.02, 0.05, 0.1, 0.2, 0.35, 0.5])],
-        "attach_threshold": [np.inf, *np.quantile(sims, [0.1, 0.3, 0.5, 0.7])],
+        "link_threshold": [-np.inf, *np.quantile(sims, np.linspace(0.05, 0.95, 13))],
+        "attach_threshold": [np.inf, *np.quantile(sims, np.linspace(0.05, 0.8, 8))],
+        "small_size": [1, 2, 3, 5],
     }
     cur = {"tau": grid["tau"][2], "merge_threshold": grid["merge_threshold"][3],
-           "join_threshold": grid["join_threshold"][3], "link_threshold": -np.inf, "attach_threshold": np.inf}
+           "join_threshold": grid["join_threshold"][3], "link_threshold": -np.inf, "attach_threshold": np.inf,
+           "small_size": 1}
 
     def cost(p: dict) -> tuple[float, float]:
         res = [score(ep.labels, list(run_method(ep, pr, method, meta, mlp, AggloParams(**p))))
@@ -95,6 +98,13 @@ def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, m
         return float(np.mean([r.ops_per_100 for r in res])), -float(np.mean([r.edge_f1 for r in res]))
 
     best = cost(cur)
+    rng = np.random.default_rng(0)
+    for _ in range(random_trials):                   # seeded random search, then coordinate refinement
+        check_cancel(cancel)
+        trial = {k: float(v[rng.integers(len(v))]) for k, v in grid.items()}
+        c = cost(trial)
+        if c < best:
+            best, cur = c, trial
     for _ in range(2):
         for key, values in grid.items():
             for v in values:
@@ -107,7 +117,7 @@ def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, m
 
 
 def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir: str | Path, *, seed: int = 0,
-                notes: dict | None = None, progress: ProgressFn = no_progress,
+                notes: dict | None = None, calibration_trials: int = 150, progress: ProgressFn = no_progress,
                 cancel: threading.Event | None = None) -> dict:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -145,7 +155,7 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     meta["methods"] = {}
     for k, method in enumerate(METHODS):
         progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
-        params, train_ops = calibrate(method, train, preps, meta, mlp, cancel)
+        params, train_ops = calibrate(method, train, preps, meta, mlp, cancel, calibration_trials)
         meta["methods"][method] = params.as_dict()
         report.setdefault("training_ops_per_100", {})[method] = train_ops
     if val:

@@ -26,7 +26,7 @@ def tiny_heads(tmp_path_factory):
 
     trainer.fit_net = quick
     try:
-        meta = trainer.train_heads(train, val, out, seed=0)
+        meta = trainer.train_heads(train, val, out, seed=0, calibration_trials=10)
     finally:
         trainer.fit_net = orig
     return out, meta
