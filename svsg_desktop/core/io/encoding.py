@@ -35,7 +35,8 @@ _BOMS = (  # longest first: a UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_MAX_CONTROL_RATIO = 0.01   # more C0/C1 control characters than this (besides \t \n \r \f) = not a text file
+_MAX_CONTROL_RATIO = 0.01
+MIN_PLAUSIBILITY = 0.2      # below this mean character score no candidate reads as real text   # more C0/C1 control characters than this (besides \t \n \r \f) = not a text file
 
 
 def read_text(path: str | os.PathLike) -> tuple[str, str]:
@@ -72,14 +73,27 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         return _checked(text, guess, path), guess
     try:
         return _checked(data.decode("utf-8"), "utf-8", path, controls=False), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        _refuse_damaged_utf8(data, err, path)
     codec = _detect_legacy(data)
     if codec is None:
         raise InputError("cannot tell the text encoding (tried UTF-8, UTF-16, GB18030, Big5, Shift-JIS, EUC-JP, "
                          "EUC-KR, CP1252); save it as UTF-8", path=path, code="unknown_encoding")
     text = _strict(data, codec, path, codec)
     return _checked(text, codec, path), codec
+
+
+def _refuse_damaged_utf8(data: bytes, err: UnicodeDecodeError, path: str | None) -> None:
+    """A UTF-8 file with a few broken bytes must not be read as GB18030 mojibake (GB18030 decodes most UTF-8
+    byte pairs): when nearly all of its non-ASCII characters are valid UTF-8, report the damage instead."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch >= "\x80") - bad
+    if good >= 4 and bad <= max(2, good // 50):
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte {err.start}, {bad} damaged character(s) in a UTF-8 file): "
+                         "the file is damaged or mixes encodings", path=path, line=line, code="bad_encoding",
+                         encoding="utf-8")
 
 
 def _strict(data: bytes, codec: str, path: str | None, name: str) -> str:
@@ -138,7 +152,8 @@ def _detect_legacy(data: bytes) -> str | None:
         favourite = _ALIASES.get(best.encoding, best.encoding) if best is not None else None
     scores = {c: round(_plausibility(t), 2) for c, t in decoded.items()}
     log.debug("encoding scores: %s (charset-normalizer: %s)", scores, favourite)
-    return max(decoded, key=lambda c: (scores[c], c == favourite, -CANDIDATES.index(c)))
+    best_codec = max(decoded, key=lambda c: (scores[c], c == favourite, -CANDIDATES.index(c)))
+    return best_codec if scores[best_codec] >= MIN_PLAUSIBILITY else None
 
 
 def _plausibility(text: str, limit: int = 20_000) -> float:
@@ -167,6 +182,8 @@ def _char_score(ch: str) -> float:
         return 1.0 if _two_bytes(ch, "euc_kr") else -1.0   # the 2,350 KS X 1001 syllables
     if 0xC0 <= o <= 0xFF or o in (0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E):
         return 0.5
+    if 0xA0 <= o <= 0xBF or o in (0x20AC, 0x2122):   # « » ° © ¿ ¡ € ™: ordinary in Western text
+        return 0.0
     if 0x80 <= o <= 0x9F:
         return -2.0
     return -1.0

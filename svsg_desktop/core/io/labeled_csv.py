@@ -2,7 +2,8 @@
 
 Any encoding :mod:`.encoding` detects (the Chat-Haruhi files are UTF-8 with BOM; GBK and Shift-JIS copies exist).
 Extra columns are tolerated and kept in :attr:`SubtitleImport.extras` (e.g. ``location``, ``visible``); a
-``flags`` or ``style`` column (a project CSV) is understood too.
+``flags`` column (a project CSV) is understood, and a ``style`` column is kept as the line's style (a style such
+as ``Sign`` or ``OP`` marks the line non-dialogue when there is no ``flags`` column).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..errors import InputError
 from ..lines import Flag, Line, make_line_id
 from .csvrows import CsvTable, read_csv_table
 from .model import SubtitleImport, check_times, overlap_warnings
+from .textclean import is_non_dialogue_name
 from .timefmt import parse_time
 
 HARUHI_COLUMNS = ("人物", "人物台词", "开始时间", "结束时间")
@@ -22,6 +24,10 @@ _HARUHI_ALIASES = {"人物": "speaker", "人物台词": "text", "人物台詞": 
 _EN_ALIASES = {"start": "start", "start_time": "start", "begin": "start", "end": "end", "end_time": "end",
                "stop": "end", "speaker": "speaker", "name": "speaker", "character": "speaker",
                "text": "text", "line": "text", "dialogue": "text"}
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
 
 def _column_map(table: CsvTable) -> tuple[str, dict[str, str]]:
@@ -66,10 +72,13 @@ def load_labeled_csv(path: str | os.PathLike) -> SubtitleImport:
                 raise InputError(f"unknown flag in {row.get('flags')!r} (known: "
                                  f"{', '.join(f.value for f in Flag)})", path=table.path, line=lineno,
                                  code="bad_flag") from None
+        style = row.get("style", "").strip()
+        if "flags" not in table.header and is_non_dialogue_name(style):
+            flags = frozenset({Flag.NON_DIALOGUE})
         lid = make_line_id(len(lines))
-        lines.append(Line(id=lid, start=times[0], end=times[1], text=row.get(cols["text"], "").strip("\r\n"),
-                          speaker=row.get(cols.get("speaker", ""), "").strip(), flags=flags,
-                          style=row.get("style", "").strip(), source_index=len(lines)))
+        lines.append(Line(id=lid, start=times[0], end=times[1], text=_lines(row.get(cols["text"], "")),
+                          speaker=row.get(cols.get("speaker", ""), "").strip(), flags=flags, style=style,
+                          source_index=len(lines)))
         if extra_cols:
             extras[lid] = {h: row.get(h, "") for h in extra_cols}
     if not lines:
