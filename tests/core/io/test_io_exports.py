@@ -13,7 +13,7 @@ from svsg_desktop.core.io import (export_project, load_labeled_csv, load_project
 from svsg_desktop.core.lines import Flag, Line
 from svsg_desktop.core.project import Project
 
-from io_samples import ASS_EVENTS, ASS_HEADER
+from .io_samples import ASS_EVENTS, ASS_HEADER
 
 TEXTS = ["我对普通的人类没有兴趣。\n普通の人間には興味ありません。", "やれやれ", "真是的，这家伙", "情報統合思念体",
          "遅れてごめんなさい！", "「宇宙人」&<未来人>", "五、六個"]

@@ -14,7 +14,7 @@ from svsg_desktop.core.io.project_csv import project_csv_bytes
 from svsg_desktop.core.lines import Line
 from svsg_desktop.core.project import Project
 
-from io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
+from .io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
 
 HARUHI = "人物,人物台词,开始时间,结束时间\r\n春日,你好,0:03:21.08,0:03:23.50\r\n阿虚,\"嗯，\r\n好\",0:03:24.00,0:03:25.00\r\n"
 ENGLISH = "start,end,speaker,text,location\n1.5,2.0,Haruhi,はい,classroom\n0:00:03.000,0:00:04.000,Kyon,いいえ,\n"

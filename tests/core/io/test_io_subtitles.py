@@ -8,7 +8,7 @@ from svsg_desktop.core.errors import InputError
 from svsg_desktop.core.io import check_against_duration, load_subtitles
 from svsg_desktop.core.lines import Flag, Line
 
-from io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
+from .io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
 
 
 def test_srt_speakers_and_text(write):
@@ -29,9 +29,12 @@ def test_srt_speakers_and_text(write):
 def test_rare_prefix_is_left_in_text(write):
     srt = ("1\n00:00:01,000 --> 00:00:02,000\nTime: 10:30 is when we meet\n\n"
            "2\n00:00:03,000 --> 00:00:04,000\nWe go at dawn.\n\n3\n00:00:05,000 --> 00:00:06,000\nOkay.\n\n"
-           "4\n00:00:07,000 --> 00:00:08,000\nNote: bring tea\n")
+           "4\n00:00:07,000 --> 00:00:08,000\nNote: bring tea\n\n5\n00:00:09,000 --> 00:00:10,000\nWhy: who knows\n"
+           "\n6\n00:00:11,000 --> 00:00:12,000\nSure.\n\n7\n00:00:13,000 --> 00:00:14,000\nFine.\n\n"
+           "8\n00:00:15,000 --> 00:00:16,000\nLet us go.\n\n9\n00:00:17,000 --> 00:00:18,000\nNow.\n\n"
+           "10\n00:00:19,000 --> 00:00:20,000\nAlready?\n")
     r = load_subtitles(write("rare.srt", srt))
-    assert [ln.speaker for ln in r.lines] == ["", "", "", ""]
+    assert [ln.speaker for ln in r.lines] == [""] * 10
     assert r.lines[0].text == "Time: 10:30 is when we meet"
     assert any("seen only once" in w for w in r.warnings)
 
