@@ -11,9 +11,9 @@ from ..lines import Flag, Line, format_ms, make_line_id
 from ..project import Project
 from .textclean import is_non_dialogue_name, is_song_text, split_speaker_prefix, strip_speaker_everywhere
 
-#: A name seen only once is taken as a speaker prefix only when at least this share of the dialogue cues carries
-#: a recurring name prefix (the file clearly uses the convention); otherwise ``Note: …`` stays text.
-PREFIX_SHARE = 0.3
+#: A name seen only once is taken as a speaker prefix only when the file clearly uses the convention: at least
+#: three cues and this share of the dialogue cues carry a prefix. Otherwise ``Note: …`` stays text.
+PREFIX_SHARE = 0.4
 
 
 @dataclass
@@ -86,8 +86,9 @@ def cues_to_lines(cues: Iterable[RawCue], path: str, warnings: list[str], *,
                for c, flag in zip(kept, nd)]
     names = Counter(g[0] for g in guesses if g)
     dialogue = sum(1 for flag in nd if not flag) or 1
-    share = sum(k for k in names.values() if k >= 2) / dialogue   # cues whose name recurs: the file's convention
-    accepted = {n for n, k in names.items() if k >= 2 or share >= PREFIX_SHARE}
+    prefixed = sum(names.values())
+    convention = prefixed >= 3 and prefixed / dialogue >= PREFIX_SHARE   # the file clearly labels its cues
+    accepted = {n for n, k in names.items() if k >= 2 or convention}
     rejected = sorted(set(names) - accepted)
     if rejected:
         warnings.append(f"{len(rejected)} possible speaker prefix(es) seen only once were left in the text "

@@ -54,6 +54,7 @@ def version(tag: str) -> Project:
     return Project.from_lines(lines, video="ep.mkv")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_sigkill_during_save_never_tears_the_csv(tmp_path):
     path = tmp_path / "project.csv"
