@@ -92,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     needles = ["river", "長門", "captain prom", "character 3", "x", "見", "the", "kitchen note"]
     def do_filter(k):
         w.filter_edit.setText(needles[k % len(needles)])
-    filt = timed(do_filter, args.repeats)
     keys = [w.lines.search_key(r) for r in range(w.lines.rowCount())]
+    assert len(keys) == args.lines
+    filt = timed(do_filter, args.repeats)
     base = timed(lambda k: [s for s in keys if needles[k % len(needles)] in s], args.repeats)
     w.filter_edit.setText("")
     app.processEvents()
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     # -- expanding a group -------------------------------------------------------------------------------------
     tree = w.tree
     biggest = w.clusters.group_index(w.clusters.groups()[0])
-    size = w.clusters.rowCount(biggest)
+    size = len(w.clusters.members(w.clusters.groups()[0]))
     def do_expand(k):
         tree.collapse(biggest) if tree.isExpanded(biggest) else None
         app.processEvents()

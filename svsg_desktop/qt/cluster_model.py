@@ -2,8 +2,9 @@
 frame thumbnail), its lines as children. Drops turn into core commands through the controller:
 lines onto a group = move, a group onto a group = merge, lines onto empty space = a new group (split).
 
-Index scheme (no Python objects in indexes): a group row has internal id 0; a line row has internal id
-``group_row + 1``.
+Index scheme (no Python objects in indexes): a group row has internal id 0; a line row has its group's *slot*
+(a number ≥ 1 given to the group once, never reused while the model lives), so line indexes stay valid when
+groups are added or removed above them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_clust
                    line_ids_mime)
 
 UNGROUPED = -1   # the pseudo-group of lines with no group (not a drop target)
+FETCH_CHUNK = 200
 KIND_ROLE = Qt.UserRole + 10   # "group" or "line"
 
 
@@ -31,16 +33,24 @@ class ClusterTreeModel(QAbstractItemModel):
         self._groups: list[int] = []
         self._members: dict[int, list[str]] = {}
         self._thumbs: dict[int, object] = {}    # group id -> QPixmap/QIcon, set by the thumbnail loader
+        self._slot: dict[int, int] = {}
+        self._by_slot: dict[int, int] = {}
+        self._next_slot = 0
+        self._row_of: dict[int, int] = {}
+        self._shown: dict[int, int] = {}       # group id -> how many of its lines the view has fetched
         self._bold = QFont()
         self._bold.setBold(True)
         controller.projectReset.connect(self.reset)
-        controller.changed.connect(lambda *_: self.reset())
+        controller.changed.connect(self.on_changed)
         self.reset()
 
     # -- structure ----------------------------------------------------------------------------------------------
     def reset(self) -> None:
+        """Rebuild everything and sort groups by size (on open, after a re-cluster). Edits in between update rows
+        in place and keep the order stable, so groups never jump under the annotator's mouse."""
         self.beginResetModel()
         p = self.controller.project
+        self._pos = {lid: k for k, lid in enumerate(p.order)}
         members: dict[int, list[str]] = {cid: [] for cid in p.clusters}
         loose: list[str] = []
         for lid in p.order:
@@ -54,7 +64,113 @@ class ClusterTreeModel(QAbstractItemModel):
             members[UNGROUPED] = loose
             groups.append(UNGROUPED)
         self._groups, self._members = groups, members
+        self._where = {lid: cid for cid, ids in members.items() for lid in ids}
+        self._shown = {cid: min(len(ids), FETCH_CHUNK) for cid, ids in members.items()}
+        for cid in groups:
+            self._give_slot(cid)
+        self._reindex()
         self.endResetModel()
+
+    def _give_slot(self, cid: int) -> None:
+        if cid not in self._slot:
+            self._next_slot += 1
+            self._slot[cid] = self._next_slot
+            self._by_slot[self._next_slot] = cid
+
+    def _reindex(self) -> None:
+        self._row_of = {cid: r for r, cid in enumerate(self._groups)}
+
+    def on_changed(self, line_ids: list, cluster_ids: list) -> None:
+        """Apply an edit as row moves: lines leave their old group and enter the new one; groups that appear are
+        added at the end, groups that vanish are removed."""
+        p = self.controller.project
+        if len(line_ids) > 2000 or any(i not in self._pos for i in line_ids):
+            self.reset()
+            return
+        moved: dict[str, tuple[int | None, int]] = {}
+        for lid in line_ids:
+            new = p.lines[lid].cluster if lid in p.lines else None
+            new = UNGROUPED if new is None else new
+            old = self._where.get(lid)
+            if old != new:
+                moved[lid] = (old, new)
+        for old in sorted({o for o, _ in moved.values() if o is not None}, key=self._groups.index):
+            leaving = {lid for lid, (o, _) in moved.items() if o == old}
+            self._remove_children(old, [r for r, lid in enumerate(self._members[old]) if lid in leaving])
+        for lid, (_, new) in sorted(moved.items(), key=lambda kv: self._pos[kv[0]]):
+            if new not in self._members:
+                self._add_group(new)
+            self._insert_child(new, lid)
+        for cid in [c for c in self._groups if c != UNGROUPED and c not in p.clusters] + \
+                [UNGROUPED] * (UNGROUPED in self._groups and not self._members[UNGROUPED]):
+            self._remove_group(cid)
+        for cid in p.clusters:
+            if cid not in self._members:
+                self._add_group(cid)
+        for cid in set(cluster_ids) | {n for _, n in moved.values()} | {o for o, _ in moved.values()}:
+            idx = self.group_index(cid)
+            if idx.isValid():
+                emit(self.dataChanged, idx, self.index(idx.row(), 1))
+
+    def _remove_children(self, cid: int, rows: list[int]) -> None:
+        """Remove member rows (ascending); only rows already fetched into the view are announced."""
+        parent = self.group_index(cid)
+        ids = self._members[cid]
+        while rows:                       # contiguous runs, last first
+            last = rows.pop()
+            first = last
+            while rows and rows[-1] == first - 1:
+                first = rows.pop()
+            shown = self._shown.get(cid, 0)
+            if last >= shown:             # the part not fetched yet goes silently
+                lo = max(first, shown)
+                for lid in ids[lo:last + 1]:
+                    self._where.pop(lid, None)
+                del ids[lo:last + 1]
+                last = lo - 1
+            if first <= last:
+                self.beginRemoveRows(parent, first, last)
+                for lid in ids[first:last + 1]:
+                    self._where.pop(lid, None)
+                del ids[first:last + 1]
+                self._shown[cid] = shown - (last - first + 1)
+                self.endRemoveRows()
+
+    def _insert_child(self, cid: int, lid: str) -> None:
+        import bisect
+        ids = self._members[cid]
+        row = bisect.bisect_left([self._pos[i] for i in ids], self._pos[lid])
+        shown = self._shown.get(cid, 0)
+        if row < shown or shown == len(ids):
+            self.beginInsertRows(self.group_index(cid), row, row)
+            ids.insert(row, lid)
+            self._shown[cid] = shown + 1
+            self._where[lid] = cid
+            self.endInsertRows()
+        else:
+            ids.insert(row, lid)
+            self._where[lid] = cid
+
+    def _add_group(self, cid: int) -> None:
+        row = len(self._groups) - (1 if cid != UNGROUPED and UNGROUPED in self._groups else 0)
+        self._give_slot(cid)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._groups.insert(row, cid)
+        self._members[cid] = []
+        self._shown[cid] = 0
+        self._reindex()
+        self.endInsertRows()
+
+    def _remove_group(self, cid: int) -> None:
+        row = self._groups.index(cid)
+        if self._members[cid]:
+            self._remove_children(cid, list(range(len(self._members[cid]))))
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._groups[row]
+        del self._members[cid]
+        self._shown.pop(cid, None)
+        self._reindex()
+        self.endRemoveRows()
 
     def groups(self) -> list[int]:
         return list(self._groups)
@@ -63,10 +179,8 @@ class ClusterTreeModel(QAbstractItemModel):
         return list(self._members.get(cluster, ()))
 
     def group_index(self, cluster: int, column: int = 0) -> QModelIndex:
-        try:
-            return self.index(self._groups.index(cluster), column)
-        except ValueError:
-            return QModelIndex()
+        row = self._row_of.get(cluster)
+        return QModelIndex() if row is None else self.createIndex(row, column, 0)
 
     def set_thumbnail(self, cluster: int, pixmap) -> None:
         self._thumbs[cluster] = pixmap
@@ -89,13 +203,16 @@ class ClusterTreeModel(QAbstractItemModel):
         """The group an index belongs to (the group itself, or a line's group)."""
         if not index.isValid():
             return None
-        row = index.row() if index.internalId() == 0 else index.internalId() - 1
-        return self._groups[row] if 0 <= row < len(self._groups) else None
+        iid = index.internalId()
+        if iid == 0:
+            row = index.row()
+            return self._groups[row] if 0 <= row < len(self._groups) else None
+        return self._by_slot.get(iid)
 
     def line_id_of(self, index: QModelIndex) -> str | None:
         if not index.isValid() or index.internalId() == 0:
             return None
-        ids = self._members[self._groups[index.internalId() - 1]]
+        ids = self._members.get(self._by_slot.get(index.internalId()), ())
         return ids[index.row()] if 0 <= index.row() < len(ids) else None
 
     def index(self, row, column, parent=QModelIndex()):
@@ -105,24 +222,47 @@ class ClusterTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
         if parent.internalId() != 0 or parent.row() >= len(self._groups):
             return QModelIndex()
-        if row >= len(self._members[self._groups[parent.row()]]):
+        cid = self._groups[parent.row()]
+        if row >= self._shown.get(cid, 0):
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, self._slot[cid])
 
     def parent(self, index=QModelIndex()):
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        row = self._row_of.get(self._by_slot.get(index.internalId()))
+        return QModelIndex() if row is None else self.createIndex(row, 0, 0)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._groups):
-            return len(self._members[self._groups[parent.row()]])
+            return self._shown.get(self._groups[parent.row()], 0)
         return 0
 
     def hasChildren(self, parent=QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self._groups):
+            return bool(self._members[self._groups[parent.row()]])
+        return False
+
+    # a group's lines reach the view in chunks, as it scrolls: expanding a 3,000-line group costs one chunk
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        if not parent.isValid() or parent.internalId() != 0 or parent.column() != 0:
+            return False
+        cid = self._groups[parent.row()] if parent.row() < len(self._groups) else None
+        return cid is not None and self._shown.get(cid, 0) < len(self._members[cid])
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        cid = self._groups[parent.row()]
+        shown = self._shown.get(cid, 0)
+        more = min(len(self._members[cid]), shown + FETCH_CHUNK)
+        self.beginInsertRows(parent, shown, more - 1)
+        self._shown[cid] = more
+        self.endInsertRows()
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 2
@@ -146,9 +286,13 @@ class ClusterTreeModel(QAbstractItemModel):
             if role == Qt.DisplayRole:
                 if index.column() == 1:
                     return str(n)
-                return tr("Not grouped") if cid == UNGROUPED else p.clusters[cid].label()
+                if cid == UNGROUPED:
+                    return tr("Not grouped")
+                c = p.clusters.get(cid)
+                return c.label() if c is not None else f"Speaker {cid}"   # (a group being removed)
             if role == Qt.EditRole and index.column() == 0 and cid != UNGROUPED:
-                return p.clusters[cid].name
+                c = p.clusters.get(cid)
+                return c.name if c is not None else ""
             if role == Qt.DecorationRole and index.column() == 0:
                 return self._thumbs.get(cid)
             if role == Qt.FontRole and index.column() == 0:
@@ -211,7 +355,7 @@ class ClusterTreeModel(QAbstractItemModel):
             if self._groups[index.row()] == UNGROUPED:
                 return self._BASE
             return self._GROUP_NAME if index.column() == 0 else self._GROUP
-        return self._LOOSE_LINE if self._groups[iid - 1] == UNGROUPED else self._LINE
+        return self._LOOSE_LINE if self._by_slot.get(iid) == UNGROUPED else self._LINE
 
     # -- drag and drop ------------------------------------------------------------------------------------------
     def mimeTypes(self):

@@ -1,14 +1,14 @@
 """The line list: a thin table adapter over the controller's project, by stable line id.
 
-Columns: time, text, speaker, confidence (a coloured badge), group. The filter proxy does a case-insensitive
-substring search over text + speaker + group (precomputed per row, so a 5,000-line season filters fast) and can
-restrict to one group. The review queue is the same adapter ordered from least to most confident.
+Columns: time, text, speaker, confidence (a coloured badge), group. Filtering (a case-insensitive substring over
+text + speaker + group, optionally one group only) is done here, in one Python pass over precomputed keys, and
+shown with a model reset: a QSortFilterProxyModel would call back into Python once per row on every keystroke,
+which is what made a 5,000-line season slow. The review queue is the same adapter ordered by confidence.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 
@@ -54,9 +54,13 @@ class LineListModel(QAbstractTableModel):
     def __init__(self, controller, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._ids: list[str] = []
+        self._all: list[str] = []              # every line, in this model's order
+        self._ids: list[str] = []              # the rows shown (the filter applied)
         self._row: dict[str, int] = {}
-        self._search: list[str] = []
+        self._search: dict[str, str] = {}
+        self._labels: dict[int, str] = {}
+        self._needle = ""
+        self._only: int | None = None          # restrict to one group (None: all)
         self._bold = QFont()
         self._bold.setBold(True)
         controller.projectReset.connect(self.reset)
@@ -69,11 +73,37 @@ class LineListModel(QAbstractTableModel):
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._ids = self.ordered_ids()
-        self._row = {lid: r for r, lid in enumerate(self._ids)}
-        self._rebuild_search()
+        self._all = self.ordered_ids()
+        self._search = {lid: self._search_key(lid) for lid in self._all}
         self._labels = self._group_labels()
+        self._apply_filter()
         self.endResetModel()
+
+    def _visible(self, lid: str) -> bool:
+        if self._needle and self._needle not in self._search[lid]:
+            return False
+        return self._only is None or self.controller.project.lines[lid].cluster == self._only
+
+    def _apply_filter(self) -> None:
+        if self._needle or self._only is not None:
+            self._ids = [lid for lid in self._all if self._visible(lid)]
+        else:
+            self._ids = list(self._all)
+        self._row = {lid: r for r, lid in enumerate(self._ids)}
+
+    def set_filter(self, text: str | None = None, cluster: int | None | bool = False) -> None:
+        """Change the text filter (None: keep) and/or the group restriction (False: keep; None: all groups)."""
+        needle = self._needle if text is None else text.strip().casefold()
+        only = self._only if cluster is False else cluster
+        if (needle, only) == (self._needle, self._only):
+            return
+        self.beginResetModel()
+        self._needle, self._only = needle, only
+        self._apply_filter()
+        self.endResetModel()
+
+    def filter_text(self) -> str:
+        return self._needle
 
     def _group_labels(self) -> dict[int, str]:
         return {cid: c.label() for cid, c in self.controller.project.clusters.items()}
@@ -84,26 +114,30 @@ class LineListModel(QAbstractTableModel):
         group = p.clusters[ln.cluster].label() if ln.cluster in p.clusters else ""
         return f"{ln.text}\n{p.speaker_of(lid)}\n{group}".casefold()
 
-    def _rebuild_search(self) -> None:
-        self._search = [self._search_key(lid) for lid in self._ids]
-
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
         p = self.controller.project
         labels = self._group_labels()
         renamed = {c for c in cluster_ids if labels.get(c) != self._labels.get(c)}
         self._labels = labels
-        rows = {self._row[i] for i in line_ids if i in self._row}
+        touched = {i for i in line_ids if i in self._search}
         if renamed:
             # a renamed group changes the speaker/group column of every line in it
-            rows.update(r for r, lid in enumerate(self._ids) if p.lines[lid].cluster in renamed)
-        if not rows:
+            touched.update(lid for lid in self._all if p.lines[lid].cluster in renamed)
+        if not touched:
             return
-        for r in rows:
-            self._search[r] = self._search_key(self._ids[r])
-        self._emit_rows(sorted(rows))
+        for lid in touched:
+            self._search[lid] = self._search_key(lid)
+        if (self._needle or self._only is not None) and any(self._visible(i) != (i in self._row) for i in touched):
+            self.beginResetModel()              # an edited line entered or left the filter
+            self._apply_filter()
+            self.endResetModel()
+            return
+        rows = sorted(self._row[i] for i in touched if i in self._row)
+        if rows:
+            self._emit_rows(rows)
 
     def _emit_rows(self, rows: list[int]) -> None:
-        """dataChanged per contiguous run of rows (a proxy then re-checks only those rows)."""
+        """dataChanged per contiguous run of rows."""
         if len(rows) > 400:
             emit(self.dataChanged, self.index(rows[0], 0), self.index(rows[-1], GROUP))
             return
@@ -123,7 +157,7 @@ class LineListModel(QAbstractTableModel):
         return self._ids[row]
 
     def search_key(self, row: int) -> str:
-        return self._search[row]
+        return self._search[self._ids[row]]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -221,8 +255,8 @@ class ReviewQueueModel(LineListModel):
         lines = self.controller.project.lines
         for lid in line_ids:
             ln = lines.get(lid)
-            row = self._row.get(lid)
-            if ln is None or (row is None) == ln.is_dialogue or self._conf.get(lid) != ln.confidence:
+            queued = lid in self._conf
+            if ln is None or queued != ln.is_dialogue or (queued and self._conf[lid] != ln.confidence):
                 return True
         return False
 
@@ -233,12 +267,14 @@ class ReviewQueueModel(LineListModel):
         return ids
 
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
-        if self._needs_reorder(line_ids) and self._ordered() != self._ids:
+        # confidences changed (a re-cluster) or lines left the dialogue: rows move
+        if self._needs_reorder(line_ids) and self._ordered() != self._all:
             emit(self.layoutAboutToBeChanged)
-            old = {lid: r for r, lid in enumerate(self._ids)}
-            self._ids = self.ordered_ids()
-            self._row = {lid: r for r, lid in enumerate(self._ids)}
-            self._rebuild_search()
+            old = dict(self._row)
+            self._all = self.ordered_ids()
+            for lid in self._all:
+                self._search[lid] = self._search_key(lid)
+            self._apply_filter()
             self._remap_persistent(old)
             emit(self.layoutChanged)
         else:
@@ -251,67 +287,3 @@ class ReviewQueueModel(LineListModel):
             new_row = self._row.get(lid, -1) if lid is not None else -1
             new = self.index(new_row, idx.column()) if new_row >= 0 else QModelIndex()
             self.changePersistentIndex(idx, new)
-
-
-class LineFilterProxy(QSortFilterProxyModel):
-    """Substring filter (case-insensitive, over text, speaker and group) and an optional one-group restriction."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._cluster: int | None = None
-        self._only_cluster = False
-        self._accept: list[bool] | None = None   # whole-list answer, computed in one pass per filter change
-
-    def _active(self) -> bool:
-        return bool(self._needle) or self._only_cluster
-
-    def _compute(self) -> None:
-        src = self.sourceModel()
-        if src is None or not self._active():
-            self._accept = None
-            return
-        lines = src.controller.project.lines
-        needle, only, cid = self._needle, self._only_cluster, self._cluster
-        self._accept = [(not needle or needle in src.search_key(r))
-                        and (not only or lines[src.line_id(r)].cluster == cid) for r in range(src.rowCount())]
-
-    def set_text(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle != self._needle:
-            self.beginFilterChange()
-            self._needle = needle
-            self._compute()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_cluster(self, cluster: int | None, enabled: bool = True) -> None:
-        self.beginFilterChange()
-        self._cluster, self._only_cluster = cluster, enabled
-        self._compute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        if not self._active():
-            return True
-        acc = self._accept
-        if acc is None or source_row >= len(acc):
-            self._compute()
-            acc = self._accept
-        return acc[source_row]
-
-    def setSourceModel(self, source) -> None:
-        # connected before the proxy's own handlers, so the answers are fresh when the proxy asks for them
-        source.dataChanged.connect(self._on_source_changed)
-        source.modelReset.connect(self._compute)
-        source.layoutChanged.connect(self._compute)
-        super().setSourceModel(source)
-        self._compute()
-
-    def _on_source_changed(self, top, bottom, roles=()) -> None:
-        if self._accept is None or not self._active():
-            return
-        src = self.sourceModel()
-        lines = src.controller.project.lines
-        for r in range(top.row(), bottom.row() + 1):
-            self._accept[r] = ((not self._needle or self._needle in src.search_key(r))
-                               and (not self._only_cluster or lines[src.line_id(r)].cluster == self._cluster))

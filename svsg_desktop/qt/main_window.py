@@ -19,7 +19,7 @@ from .cluster_model import ClusterTreeModel
 from .controller import Controller
 from .i18n import tr
 from .jobs import JobRunner
-from .line_model import LineFilterProxy, LineListModel, ReviewQueueModel
+from .line_model import LineListModel, ReviewQueueModel
 from .menus import MenuBuilder
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
@@ -42,10 +42,8 @@ class MainWindow(QMainWindow):
 
         self.video = VideoPanel(backend if backend is not None else make_backend())
         self.lines = LineListModel(self.controller, self)
-        self.proxy = LineFilterProxy(self)
-        self.proxy.setSourceModel(self.lines)
         self.line_view = LineTableView()
-        self.line_view.setModel(self.proxy)
+        self.line_view.setModel(self.lines)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter lines (text, speaker, group) — Ctrl+F"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -126,7 +124,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(lambda *_, s=slot: s())
         for k in range(1, 10):
             a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: self.assign_rank(r))
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.textChanged.connect(self.on_filter)
         self.filter_edit.returnPressed.connect(self.line_view.setFocus)
         for view in (self.line_view, self.review_view, self.tree):
             view.currentLineChanged.connect(self.on_current_line)
@@ -313,7 +311,10 @@ class MainWindow(QMainWindow):
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:
-        self.controller.assign_to_rank(self._focused_ids(), rank)
+        """Keys 1–9: the n-th group as the panel shows it."""
+        groups = [g for g in self.clusters.groups() if g >= 0]
+        if 0 <= rank < len(groups):
+            self.controller.move_lines(self._focused_ids(), groups[rank])
 
     def new_group(self) -> None:
         ids = self._focused_ids()
@@ -348,6 +349,11 @@ class MainWindow(QMainWindow):
                 self.controller.set_flag(have, f, False)
 
     # -- navigation and playback --------------------------------------------------------------------------------
+    def on_filter(self, text: str) -> None:
+        self.lines.set_filter(text)
+        if self.current_line:
+            self.line_view.select_line(self.current_line)
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()

@@ -74,15 +74,8 @@ class LineTableView(QTableView):
         return ids
 
     def index_of(self, line_id: str):
-        model = self.model()
-        source = model.sourceModel() if hasattr(model, "mapFromSource") else model
-        row = source.row_of(line_id)
-        if row < 0:
-            return None
-        idx = source.index(row, 0)
-        if source is not model:
-            idx = model.mapFromSource(idx)
-        return idx if idx.isValid() else None
+        row = self.model().row_of(line_id)
+        return self.model().index(row, 0) if row >= 0 else None
 
     def select_line(self, line_id: str) -> bool:
         idx = self.index_of(line_id)

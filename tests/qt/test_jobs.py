@@ -89,7 +89,7 @@ def test_wait_cancels_for_shutdown(qtbot):
     assert not runner.is_busy()
 
 
-def _max_gap_during_job(qtbot, seconds: float) -> float:
+def _max_gap(qtbot, seconds: float, job: bool) -> float:
     from PySide6.QtCore import QTimer
 
     runner = JobRunner()
@@ -98,8 +98,11 @@ def _max_gap_during_job(qtbot, seconds: float) -> float:
     probe.setInterval(10)
     probe.timeout.connect(lambda: ticks.append(time.monotonic()))
     probe.start()
-    with qtbot.waitSignal(runner.finished, timeout=20_000):
-        runner.start(busy_job, seconds)
+    if job:
+        with qtbot.waitSignal(runner.finished, timeout=20_000):
+            runner.start(busy_job, seconds)
+    else:
+        qtbot.wait(int(seconds * 1000))
     probe.stop()
     assert len(ticks) > 10
     return max(b - a for a, b in zip(ticks, ticks[1:]))
@@ -107,11 +110,15 @@ def _max_gap_during_job(qtbot, seconds: float) -> float:
 
 def test_ui_stays_responsive_while_a_job_runs(qtbot):
     """A 10 ms timer probe in the UI thread: the longest gap between ticks while a GIL-heavy job runs must stay
-    under 50 ms. A block caused by the runner would show in every run; a busy shared machine can delay one run,
-    so the best of three runs is judged."""
-    gaps = []
+    under 50 ms. A block caused by the runner shows in every run; a shared, overloaded machine delays the idle
+    UI thread too, so each run is judged against an idle probe measured just before it (the limit is 50 ms or
+    1.5 × the idle gap, whichever is larger), and the best of three runs counts."""
+    results = []
     for _ in range(3):
-        gaps.append(_max_gap_during_job(qtbot, 0.5))
-        if gaps[-1] < 0.050:
+        idle = _max_gap(qtbot, 0.3, job=False)
+        busy = _max_gap(qtbot, 0.5, job=True)
+        results.append((busy, idle))
+        if busy < max(0.050, 1.5 * idle):
             break
-    assert min(gaps) < 0.050, f"UI thread blocked for {[round(g * 1000) for g in gaps]} ms"
+    assert any(b < max(0.050, 1.5 * i) for b, i in results), \
+        f"UI thread blocked: {[(round(b * 1000), round(i * 1000)) for b, i in results]} ms (job, idle)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from svsg_desktop.qt.cluster_model import UNGROUPED, ClusterTreeModel
-from svsg_desktop.qt.line_model import (CONFIDENCE, GROUP, ID_ROLE, SPEAKER, LineFilterProxy, LineListModel,
+from svsg_desktop.qt.line_model import (CONFIDENCE, GROUP, ID_ROLE, SPEAKER, LineListModel,
                                         ReviewQueueModel)
 from svsg_desktop.qt.mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_cluster_id,
                                   decode_line_ids, line_ids_mime)
@@ -35,21 +35,25 @@ def test_line_model_columns_follow_edits(controller):
     assert m.index(row, CONFIDENCE).data().startswith("✔")
 
 
-def test_filter_proxy_and_group_restriction(controller, qtmodeltester):
+def test_filter_and_group_restriction(controller, qtmodeltester):
     m = LineListModel(controller)
-    proxy = LineFilterProxy()
-    proxy.setSourceModel(m)
-    qtmodeltester.check(proxy)
-    proxy.set_text("NUMBER 1")          # case-insensitive: 1, 10, 11
-    assert proxy.rowCount() == 3
-    proxy.set_text("春日")               # speaker/group name matches too
-    assert proxy.rowCount() == 4
-    proxy.set_text("")
-    proxy.set_cluster(2)
-    assert proxy.rowCount() == 4
-    controller.move_lines(["L00001"], 2)
-    assert proxy.rowCount() == 5
-    qtmodeltester.check(proxy)
+    qtmodeltester.check(m)
+    m.set_filter("NUMBER 1")           # case-insensitive: 1, 10, 11
+    assert m.rowCount() == 3
+    assert [m.line_id(r) for r in range(3)] == ["L00002", "L00011", "L00012"]
+    m.set_filter("春日")                # speaker/group name matches too
+    assert m.rowCount() == 4
+    controller.rename_cluster(1, "Haruhi")     # the renamed group's lines leave the filter
+    assert m.rowCount() == 0
+    controller.undo_stack.undo()
+    assert m.rowCount() == 4
+    m.set_filter("", cluster=2)
+    assert m.rowCount() == 4
+    controller.move_lines(["L00001"], 2)       # an edited line enters the filter
+    assert m.rowCount() == 5 and m.row_of("L00001") == 0
+    m.set_filter(cluster=None)
+    assert m.rowCount() == 12
+    qtmodeltester.check(m)
 
 
 def test_review_queue_is_least_confident_first(controller, qtmodeltester):
@@ -65,7 +69,11 @@ def test_review_queue_is_least_confident_first(controller, qtmodeltester):
 def test_cluster_model_passes_modeltester_and_sorts_by_size(controller, qtmodeltester):
     m = ClusterTreeModel(controller)
     qtmodeltester.check(m)
+    order = m.groups()
     controller.move_lines(["L00001", "L00004"], 3)        # group 3 now has 6 lines
+    assert m.groups() == order                            # stable while editing: nothing jumps under the mouse
+    assert m.index(order.index(3), 1).data() == "6"
+    m.reset()                                              # on open / re-cluster: largest first
     assert m.groups()[0] == 3
     assert m.index(0, 1).data() == "6"
     controller.set_flag(["L00002"], Flag.NON_DIALOGUE)     # an ungrouped line appears last
@@ -147,3 +155,67 @@ def test_representative_line_is_most_confident(controller):
     rep = tree.representative_line(1)
     confs = [controller.project.lines[i].confidence for i in tree.members(1)]
     assert controller.project.lines[rep].confidence == max(confs)
+
+
+def _picture(m):
+    return [(g, m.members(g)) for g in m.groups()]
+
+
+def test_incremental_updates_match_a_rebuild(controller, qtmodeltester):
+    """Every edit applied as row moves gives the same tree as rebuilding from the project (order aside), and
+    persistent indexes of lines follow their line."""
+    import random
+
+    from PySide6.QtCore import QPersistentModelIndex
+
+    m = ClusterTreeModel(controller)
+    qtmodeltester.check(m)
+    rng = random.Random(3)
+    ids = list(controller.project.order)
+    for step in range(40):
+        groups = [g for g in m.groups() if g != UNGROUPED]
+        kind = rng.choice(["move", "move", "split", "merge", "flag", "undo", "redo"])
+        if kind == "move":
+            controller.move_lines(rng.sample(ids, rng.randint(1, 4)), rng.choice(groups + [99]))
+        elif kind == "split":
+            controller.split_lines(rng.sample(ids, 2))
+        elif kind == "merge" and len(groups) > 1:
+            a, b = rng.sample(groups, 2)
+            controller.merge_clusters(a, b)
+        elif kind == "flag":
+            controller.set_flag([rng.choice(ids)], Flag.NON_DIALOGUE, rng.random() < 0.7)
+        elif kind == "undo":
+            controller.undo_stack.undo()
+        else:
+            controller.undo_stack.redo()
+        fresh = ClusterTreeModel(controller)
+        assert sorted(_picture(m)) == sorted(_picture(fresh)), f"step {step}: {kind}"
+        # a persistent index on some line still points at that line
+        g = next(g for g in m.groups() if m.members(g))
+        pidx = QPersistentModelIndex(m.index(0, 0, m.group_index(g)))
+        lid = m.line_id_of(m.index(pidx.row(), 0, pidx.parent()))
+        assert lid == m.members(g)[0]
+
+
+def test_lines_reach_the_view_in_chunks_and_edits_stay_consistent(controller, qtmodeltester, monkeypatch):
+    import svsg_desktop.qt.cluster_model as cm
+
+    monkeypatch.setattr(cm, "FETCH_CHUNK", 2)
+    m = ClusterTreeModel(controller)
+    g = m.group_index(1)
+    assert m.rowCount(g) == 2 and m.canFetchMore(g) and m.hasChildren(g)
+    m.fetchMore(g)
+    assert m.rowCount(g) == 4 and not m.canFetchMore(g)
+    other = m.group_index(2)
+    assert m.rowCount(other) == 2
+    controller.move_lines(["L00001", "L00002", "L00008"], 3)   # from a fetched group and from hidden rows
+    for cid in (1, 2, 3):
+        idx = m.group_index(cid)
+        shown = m.rowCount(idx)
+        assert [m.line_id_of(m.index(r, 0, idx)) for r in range(shown)] == m.members(cid)[:shown]
+        while m.canFetchMore(idx):
+            m.fetchMore(idx)
+        assert m.rowCount(idx) == len(m.members(cid))
+    fresh = ClusterTreeModel(controller)
+    assert sorted(_picture(m)) == sorted(_picture(fresh))
+    qtmodeltester.check(m)

@@ -77,7 +77,7 @@ def test_keyboard_assign_flag_undo_redo(window, episode, qtbot):
     view = window.line_view
     view.setFocus()
     view.select_line(dialogue[0])
-    first = window.controller.clusters_by_size()
+    first = [g for g in window.clusters.groups() if g >= 0]
     target_rank = 1 if p.lines[dialogue[0]].cluster == first[0] else 0
     qtbot.keyClick(view, Qt.Key_1 + target_rank)
     assert p.lines[dialogue[0]].cluster == first[target_rank] and p.lines[dialogue[0]].pinned
@@ -125,7 +125,7 @@ def test_drop_events_move_and_merge(window, episode):
     p, dialogue = grouped(window, episode)
     tree = window.tree
     tree.expandAll()
-    mime = window.proxy.mimeData([window.proxy.index(window.lines.row_of(dialogue[0]), 0)])
+    mime = window.lines.mimeData([window.lines.index(window.lines.row_of(dialogue[0]), 0)])
     target = next(c for c in window.clusters.groups() if c != p.lines[dialogue[0]].cluster and c > 0)
     _drop(tree, window.clusters.group_index(target), mime)
     assert p.lines[dialogue[0]].cluster == target
