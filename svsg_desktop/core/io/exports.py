@@ -154,16 +154,22 @@ def _ass(project: Project, path: Path) -> tuple[bytes, int]:
     subs = copy.deepcopy(src) if src is not None else pysubs2.SSAFile()
     lines = list(project.ordered())
     by_index = {ln.source_index: ln for ln in lines if ln.source_index is not None}
-    events, used = [], set()
+    events, used, joined = [], set(), {}
     for k, ev in enumerate(src.events if src is not None else []):
         ln = by_index.get(k)
+        text = clean_ass_text(ev.text)[0]
         if ev.is_comment:
             events.append(ev)
-        elif ln is not None and ln.id not in used and clean_ass_text(ev.text)[0] == ln.text:
+        elif ln is not None and ln.id not in used and (text == ln.text or ln.text.startswith(text + "\n")):
+            joined[(ev.start, ev.end)] = ln          # other-language events at these times belong to it too
             ev.start, ev.end, ev.name = ln.start, ln.end, _ass_name(_label(project, ln))
             events.append(ev)
             used.add(ln.id)
-        elif not clean_ass_text(ev.text)[0]:
+        elif (ev.start, ev.end) in joined and text and f"\n{text}\n" in f"\n{joined[(ev.start, ev.end)].text}\n":
+            ln = joined[(ev.start, ev.end)]
+            ev.start, ev.end, ev.name = ln.start, ln.end, _ass_name(_label(project, ln))
+            events.append(ev)
+        elif not text:
             events.append(ev)   # pure drawing / empty: never became a line; keep the typesetting
     default = subs.styles.get("Default", pysubs2.SSAStyle())
     for ln in lines:

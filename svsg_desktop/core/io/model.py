@@ -82,6 +82,7 @@ def cues_to_lines(cues: Iterable[RawCue], path: str, warnings: list[str], *,
 
     nd = [c.special or is_non_dialogue_name(c.style) or is_non_dialogue_name(c.effect) or is_song_text(c.text)
           for c in kept]
+    kept, nd = merge_language_pairs(kept, nd, warnings)
     guesses = [None if (not prefixes or c.actor or flag) else split_speaker_prefix(c.text)
                for c, flag in zip(kept, nd)]
     names = Counter(g[0] for g in guesses if g)
@@ -114,6 +115,37 @@ def cues_to_lines(cues: Iterable[RawCue], path: str, warnings: list[str], *,
         warnings.append(f"{several} cue(s) name several speakers: flagged 'several', names left in the text")
     warnings.extend(overlap_warnings(out))
     return out
+
+
+def merge_language_pairs(cues: list[RawCue], nd: list[bool], warnings: list[str]) -> tuple[list[RawCue], list[bool]]:
+    """Bilingual ASS files often give each language its own event with exactly the same times and another style
+    (``CN`` + ``JP``). That is one utterance: the events become one line (texts joined by a newline, in file
+    order, at the first event's place), so it is heard and labeled once. Events with the same style, different
+    actors or a different dialogue/non-dialogue status stay apart (two people talking at once)."""
+    out: list[RawCue] = []
+    out_nd: list[bool] = []
+    slot: dict[tuple[int, int, bool], int] = {}
+    styles: dict[int, set[str]] = {}
+    merged = 0
+    for cue, flag in zip(cues, nd):
+        key = (cue.start, cue.end, flag)
+        k = slot.get(key)
+        if k is not None and cue.style and cue.style not in styles[k] and cue.end > cue.start \
+                and (not cue.actor or not out[k].actor or cue.actor == out[k].actor):
+            first = out[k]
+            first.text = first.text + "\n" + cue.text
+            first.actor = first.actor or cue.actor
+            styles[k].add(cue.style)
+            merged += 1
+            continue
+        slot.setdefault(key, len(out))
+        styles.setdefault(slot[key], {cue.style})
+        out.append(cue)
+        out_nd.append(flag)
+    if merged:
+        warnings.append(f"{merged} event(s) with the same times as an event of another style (one per language) "
+                        "were joined to it as one line")
+    return out, out_nd
 
 
 def check_times(start: int, end: int, path: str, lineno: int | None) -> None:

@@ -13,7 +13,7 @@ from svsg_desktop.core.io import (export_project, load_labeled_csv, load_project
 from svsg_desktop.core.lines import Flag, Line
 from svsg_desktop.core.project import Project
 
-from .io_samples import ASS_EVENTS, ASS_HEADER
+from .io_samples import ASS_EVENTS, ASS_HEADER, BILINGUAL
 
 TEXTS = ["我对普通的人类没有兴趣。\n普通の人間には興味ありません。", "やれやれ", "真是的，这家伙", "情報統合思念体",
          "遅れてごめんなさい！", "「宇宙人」&<未来人>", "五、六個"]
@@ -113,3 +113,18 @@ def test_ass_keeps_original_styles_and_tags(tmp_path):
 def test_unknown_format_refused(tmp_path):
     with pytest.raises(InputError, match="unknown export format"):
         export_project(project(), tmp_path / "x", "docx")
+
+
+def test_ass_export_of_joined_languages_keeps_both_events(tmp_path):
+    src = tmp_path / "bi.ass"
+    src.write_text(ASS_HEADER + BILINGUAL, encoding="utf-8")
+    p = load_subtitles(src).to_project()
+    SplitLines(("L00001", "L00002"), "ハルヒ").apply(p)
+    out = tmp_path / "out.ass"
+    export_project(p, out, "ass")
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.count("Dialogue:") == 7
+    assert r"0:00:01.00,0:00:02.00,JP,ハルヒ,0,0,0,,{\fs30}普通の人間には興味ありません" in text
+    assert "0:00:03.00,0:00:04.00,JP,ハルヒ,0,0,0,,やれやれ" in text
+    assert [(ln.text, ln.speaker) for ln in load_subtitles(out).lines][:2] == \
+        [("我对普通的人类没有兴趣\n普通の人間には興味ありません", "ハルヒ"), ("真是的\nやれやれ", "ハルヒ")]

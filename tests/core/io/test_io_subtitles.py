@@ -8,7 +8,7 @@ from svsg_desktop.core.errors import InputError
 from svsg_desktop.core.io import check_against_duration, load_subtitles
 from svsg_desktop.core.lines import Flag, Line
 
-from .io_samples import ASS_EVENTS, ASS_HEADER, SRT, VTT
+from .io_samples import ASS_EVENTS, ASS_HEADER, BILINGUAL, SRT, VTT
 
 
 def test_srt_speakers_and_text(write):
@@ -119,3 +119,13 @@ def test_to_project_groups_labels(write):
     p = r.to_project(video="ep01.mkv")
     assert p.subtitles == str(write("ep.ass", ASS_HEADER + ASS_EVENTS)) and p.video == "ep01.mkv"
     assert {c.name for c in p.clusters.values()} == {"春日", "キョン", "长门"}
+
+
+def test_one_event_per_language_becomes_one_line(write):
+    r = load_subtitles(write("bi.ass", ASS_HEADER + BILINGUAL))
+    got = [(ln.start, ln.text, ln.speaker, ln.style) for ln in r.lines]
+    assert got == [(1000, "我对普通的人类没有兴趣\n普通の人間には興味ありません", "", "CN"),
+                   (3000, "真是的\nやれやれ", "", "CN"),
+                   (3000, "同じ時間、同じスタイル", "", "JP"),         # same style: someone else at once
+                   (5000, "走吧", "春日", "CN"), (5000, "はいはい", "キョン", "JP")]   # different actors
+    assert any("joined" in w for w in r.warnings)
