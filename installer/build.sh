@@ -62,10 +62,13 @@ if [ "$VARIANT" = gpu ]; then DIST=dist/gpu WORK=build/pyinstaller-gpu; fi
 [ "$CLEAN" = 1 ] && rm -rf "$WORK"
 log "freezing installer/svsg.spec -> $DIST/svsg (variant $VARIANT)"
 t0=$(date +%s)
+STAMP=$DIST/svsg.build-started   # inputs older than this are in the bundle (tests/installer reuses a fresh one)
+mkdir -p "$DIST" && rm -f "$STAMP" && touch "$STAMP.tmp"
 SVSG_VARIANT=$VARIANT $NICE "$PY" -m PyInstaller --noconfirm --log-level WARN \
   --workpath "$WORK" --distpath "$DIST" installer/svsg.spec
 log "frozen in $(( $(date +%s) - t0 )) s"
 BUNDLE=$DIST/svsg
+mv "$STAMP.tmp" "$STAMP"
 # build outputs may be owner-only (models are written 0600): make the bundle readable by every user
 chmod -R u+rwX,go+rX,go-w "$BUNDLE"
 
