@@ -138,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
     undo = timed(lambda k: w.controller.undo_stack.undo(), args.repeats)
     rows.append(("undo one drag (CSV saved)", undo, "", []))
 
+    def calibrate(_k):
+        x = 0
+        for i in range(200_000):
+            x += i * i
+    calib = statistics.median(timed(calibrate, 5))
+    print(f"machine state: a fixed 200k-step Python loop took {calib:.1f} ms (median of 5); load average "
+          f"{os.getloadavg()[0]:.1f} — on a shared machine the figures below scale with the loop time")
     print(f"svsg UI benchmark: {args.lines} lines, {len(project.clusters)} groups, Qt platform "
           f"{app.platformName()}, {args.repeats} repeats; project load + first save {load_ms:.0f} ms; "
           f"saves during drags: {w.controller.save_count - saves_before}")

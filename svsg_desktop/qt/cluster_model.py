@@ -10,13 +10,13 @@ groups are added or removed above them.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 
 from .compat import emit
 from .i18n import tr
 from ..core.lines import format_ms
-from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE, confidence_colour
+from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE
 from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_cluster_id, decode_line_ids,
                    line_ids_mime)
 
@@ -40,6 +40,8 @@ class ClusterTreeModel(QAbstractItemModel):
         self._shown: dict[int, int] = {}       # group id -> how many of its lines the view has fetched
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         controller.projectReset.connect(self.reset)
         controller.changed.connect(self.on_changed)
         self.reset()
@@ -322,10 +324,8 @@ class ClusterTreeModel(QAbstractItemModel):
             return ln.confidence
         if role == KIND_ROLE:
             return "line"
-        if role == Qt.ForegroundRole and index.column() == 0 and not ln.pinned:
-            colour = confidence_colour(ln.confidence)
-            if colour is not None and ln.confidence < 0.5:
-                return QBrush(colour)
+        if role == Qt.FontRole and ln.pinned and index.column() == 0:
+            return self._italic
         if role == Qt.ToolTipRole:
             conf = "—" if ln.confidence is None else f"{round(100 * ln.confidence)}%"
             return f"{lid}  {format_ms(ln.start)}  {conf}{'  ✔' if ln.pinned else ''}\n{ln.text}"

@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
             self._adopt(result, flows.project_path_for(result.video), [])
             return
         self.controller.apply_result(result)
+        self.clusters.reset()                 # a new grouping: largest group first again
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
             "%1", str(len(self.controller.project.clusters))))
 
@@ -307,7 +308,9 @@ class MainWindow(QMainWindow):
         for cid, rgb in frames.items():
             h, w, _ = rgb.shape
             img = QImage(QByteArray(rgb.tobytes()), w, h, 3 * w, QImage.Format_RGB888).copy()
-            self.clusters.set_thumbnail(cid, QPixmap.fromImage(img))
+            size = self.tree.iconSize()
+            pix = QPixmap.fromImage(img).scaled(size, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+            self.clusters.set_thumbnail(cid, pix)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:

@@ -143,8 +143,8 @@ class ClusterTreeView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDrop)
         self.setDefaultDropAction(Qt.MoveAction)
         self.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
-        self.setIconSize(QSize(48, 27))
-        self.setUniformRowHeights(True)     # a 3,000-line group expands without measuring every row
+        self.setIconSize(QSize(64, 36))
+        self.setUniformRowHeights(False)    # group rows carry a thumbnail; lines arrive in chunks of 200
         self.setAnimated(False)
         self._expanded: set[int] = set()
         self.expanded.connect(lambda i: self._expanded.add(self._cluster(i)))
