@@ -27,7 +27,7 @@ from ..project import Project
 from .atomic import atomic_write_bytes
 from .labeled_csv import HARUHI_COLUMNS
 from .project_csv import project_csv_bytes
-from .textclean import clean_ass_text
+from .textclean import clean_ass_text, split_speaker_prefix
 from .timefmt import format_seconds, format_time
 
 log = logging.getLogger(__name__)
@@ -81,12 +81,22 @@ def _srt(project: Project, path: Path) -> tuple[bytes, int]:
     items = pysrt.SubRipFile()
     for k, ln in enumerate(project.ordered(), 1):
         name = _label(project, ln)
-        text = f"{name}: {ln.text}" if name else ln.text
+        text = _plain(ln.text)
+        if name:
+            first, *rest = text.split("\n")
+            # a later line that itself looks like "NAME: …" gets the prefix too, or it would be read as a label
+            rest = [f"{name}: {r}" if split_speaker_prefix(r) else r for r in rest]
+            text = "\n".join([f"{name}: {first}", *rest])
         items.append(pysrt.SubRipItem(k, start=pysrt.SubRipTime.from_ordinal(ln.start),
                                       end=pysrt.SubRipTime.from_ordinal(ln.end), text=text))
     buf = io.StringIO()
     items.write_into(buf, eol="\n")
     return buf.getvalue().encode("utf-8"), len(items)
+
+
+def _plain(text: str) -> str:
+    """Cue text safe for SRT/VTT: no blank line (it would end the cue), no ``-->`` (it would start one)."""
+    return "\n".join(ln for ln in text.replace("-->", "→").split("\n") if ln.strip()) or " "
 
 
 def _vtt_time(ms: int) -> str:
@@ -100,7 +110,7 @@ def _vtt(project: Project, path: Path) -> tuple[bytes, int]:
     out = ["WEBVTT", ""]
     for k, ln in enumerate(project.ordered(), 1):
         name = _label(project, ln)
-        text = html.escape(ln.text, quote=False)
+        text = html.escape(_plain(ln.text), quote=False)
         if name:
             text = f"<v {html.escape(name, quote=False)}>{text}"
         out += [str(k), f"{_vtt_time(ln.start)} --> {_vtt_time(ln.end)}", text, ""]

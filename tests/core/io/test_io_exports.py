@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from svsg_desktop.core.commands import MoveLines, RenameCluster, SplitLines
 from svsg_desktop.core.errors import InputError
@@ -128,3 +130,26 @@ def test_ass_export_of_joined_languages_keeps_both_events(tmp_path):
     assert "0:00:03.00,0:00:04.00,JP,ハルヒ,0,0,0,,やれやれ" in text
     assert [(ln.text, ln.speaker) for ln in load_subtitles(out).lines][:2] == \
         [("我对普通的人类没有兴趣\n普通の人間には興味ありません", "ハルヒ"), ("真是的\nやれやれ", "ハルヒ")]
+
+
+# -- property: any labeled CJK project survives export → import ----------------------------------------------------
+CJK = "春日キョン長門みくる涼宮ハルヒの憂鬱我对普通的人类没有兴趣。、！？「」…ーabcXYZ0123 :：[]()&'"
+word = st.text(alphabet=CJK, min_size=1, max_size=12).map(str.strip).filter(bool)
+name = st.text(alphabet="春日キョン長門みくる涼宮ハルヒabcXYZ", min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.integers(0, 5000), st.integers(1, 5000), st.lists(word, min_size=1, max_size=2),
+                               name), min_size=3, max_size=10),   # ≥ 3: SRT prefixes read as a convention
+       fmt=st.sampled_from(["srt", "vtt", "ass", "haruhi-csv"]))
+def test_labeled_project_round_trip_property(tmp_path, rows, fmt):
+    lines, t = [], 0
+    for i, (gap, dur, text_lines, who) in enumerate(rows):
+        t += gap * 10
+        lines.append(Line(f"L{i + 1:05d}", t, t + dur * 10, "\n".join(text_lines), speaker=who))
+        t += dur * 10
+    p = Project.from_lines(lines)
+    out = tmp_path / f"rt.{fmt}"
+    export_project(p, out, fmt)
+    r = load_labeled_csv(out) if fmt == "haruhi-csv" else load_subtitles(out)
+    assert got(r.lines) == expected(p)
