@@ -211,3 +211,43 @@ def test_bad_subtitles_give_a_clear_error(window, episode):
     bad.write_text("1\nthis is not a time line\nhello\n", encoding="utf-8")
     assert not window.open_video(episode, bad)
     assert "broken.srt" in window.message.text()
+
+
+def _pipeline_ready() -> str:
+    from svsg_desktop.qt.flows import pipeline_available
+
+    ok, why = pipeline_available()
+    if not ok:
+        return why
+    try:
+        from svsg_desktop.core.grouping.heads import Heads
+        Heads.load()
+    except Exception as exc:  # noqa: BLE001
+        return str(exc)
+    return ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(bool(_pipeline_ready()), reason="grouping pipeline or its trained heads not available")
+def test_regroup_with_the_real_pipeline_keeps_corrections(window, episode, qtbot):
+    """Open the demo, make a named group by hand, run the real pipeline in the job runner (UI not blocked),
+    check the corrected lines stayed together with their name, and that one Ctrl+Z undoes the whole regroup."""
+    assert window.open_video(episode)
+    c = window.controller
+    p = c.project
+    dialogue = [i for i in p.order if p.lines[i].is_dialogue]
+    mine = [dialogue[1], dialogue[4], dialogue[7]]
+    assert c.split_lines(mine, "Captain Mira")
+    before = p.snapshot()
+    with qtbot.waitSignal(window.jobs.finished, timeout=120_000):
+        window.group_speakers()
+        assert window.job_status.isVisibleTo(window)
+    assert window.message.text().startswith("Grouped")
+    groups = {p.lines[i].cluster for i in mine}
+    assert len(groups) == 1 and p.clusters[groups.pop()].name == "Captain Mira"
+    assert all(p.lines[i].pinned for i in mine)
+    unpinned = [i for i in dialogue if i not in mine]
+    assert all(p.lines[i].cluster is not None and p.lines[i].confidence is not None for i in unpinned)
+    assert window.clusters.groups()[0] == max(p.cluster_sizes(), key=lambda g: (p.cluster_sizes()[g], -g))
+    c.undo_stack.undo()
+    assert p.snapshot() == before
