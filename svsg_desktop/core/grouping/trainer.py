@@ -23,6 +23,7 @@ from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_
 
 log = logging.getLogger(__name__)
 QUANTS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95)
+MLP_ARGS = {"objective": "bce", "hidden": 8, "epochs": 300, "weight_decay": 1e-2}
 
 
 def _conf_data(eps: list[LabeledEpisode], kind: str):
@@ -55,29 +56,47 @@ def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEp
     return net, {"objective": objective, "calibration": cal, "input_dim": int(x.shape[1])}, report
 
 
+def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per training episode, (voice, image) confidences predicted by heads fitted on the other folds only."""
+    out = [[None, None] for _ in train]
+    for col, kind in enumerate(("voice", "image")):
+        objective = meta[f"confidence_{kind}"]["objective"]
+        valid_of = (lambda ep: ep.inputs.valid_voice) if kind == "voice" else (lambda ep: ep.inputs.valid_image)
+        for f in sorted(set(folds)):
+            fit = [ep for ep, g in zip(train, folds) if g != f] or train
+            x, y, g = _conf_data(fit, kind)
+            net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
+            cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
+            for k, ep in enumerate(train):
+                if folds[k] == f:
+                    raw = predict_net(net, confidence_inputs(ep.inputs, kind))
+                    c = np.interp(raw, cal["x"], cal["y"]) if cal else raw
+                    out[k][col] = np.where(valid_of(ep), np.clip(c, 0, 1), 0).astype(np.float32)
+    return [(a, b) for a, b in out]
+
+
 def _prepared(ep: LabeledEpisode, heads: Heads):
     cv, ci = heads.confidence(ep.inputs)
+    return _prep_with(ep, cv, ci)
+
+
+def _prep_with(ep: LabeledEpisode, cv: np.ndarray, ci: np.ndarray):
     i, j = candidate_edges(ep.inputs)
     feats = edge_features(ep.inputs, cv, ci, i, j)
     return cv, ci, (i, j), feats
 
 
-def run_method(ep, prep, method: str, meta: dict, mlp, params: AggloParams) -> np.ndarray:
-    cv, ci, edges, feats = prep
-    s = score_edges(method, feats, meta, mlp)
-    lookup = dict(zip(zip(edges[0].tolist(), edges[1].tolist()), range(len(s))))
-
-    def scorer(i, j):
-        return s if i is edges[0] else s[[lookup[(a, b)] for a, b in zip(i.tolist(), j.tolist())]]
-
-    return group_arrays(ep.inputs, cv, ci, params, scorer, edges=edges)
+def run_method(ep, prep, params: AggloParams, scores: np.ndarray) -> np.ndarray:
+    """Group one prepared episode with precomputed edge scores (aligned with ``prep``'s edges)."""
+    cv, ci, edges, _ = prep
+    return group_arrays(ep.inputs, cv, ci, params, lambda i, j: scores, edges=edges)
 
 
-def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, mlp,
+def calibrate(eps: list[LabeledEpisode], preps: list, ep_scores: list[np.ndarray],
               cancel: threading.Event | None = None, random_trials: int = 150) -> tuple[AggloParams, float]:
     """Thresholds minimising mean operations per 100 lines on the given (training) episodes: a seeded random
     search over the grid, then coordinate refinement."""
-    scores = np.concatenate([score_edges(method, p[3], meta, mlp) for p in preps])
+    scores = np.concatenate(ep_scores)
     sims = np.concatenate([p[3][:, 0] for p in preps])
     confs = np.concatenate([p[0] for p in preps])
     grid = {
@@ -93,8 +112,8 @@ def calibrate(method: str, eps: list[LabeledEpisode], preps: list, meta: dict, m
            "small_size": 1}
 
     def cost(p: dict) -> tuple[float, float]:
-        res = [score(ep.labels, list(run_method(ep, pr, method, meta, mlp, AggloParams(**p))))
-               for ep, pr in zip(eps, preps)]
+        res = [score(ep.labels, list(run_method(ep, pr, AggloParams(**p), sc)))
+               for ep, pr, sc in zip(eps, preps, ep_scores)]
         return float(np.mean([r.ops_per_100 for r in res])), -float(np.mean([r.edge_f1 for r in res]))
 
     best = cost(cur)
@@ -136,33 +155,47 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
         export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
         meta[f"confidence_{kind}"] = {"file": f"confidence_{kind}.onnx", **info}
         report[f"confidence_{kind}"] = rep
-    heads = Heads(out, meta)
-    progress(0.35, "extracting merge samples")
-    preps = [_prepared(ep, heads) for ep in train]
+    progress(0.3, "cross-fitting confidence (out-of-fold)")
+    folds = [k % min(3, len(train)) for k in range(len(train))] if len(train) > 1 else [0]
+    oof = _oof_confidence(train, val, folds, meta, seed, cancel)
+    preps = [_prep_with(ep, cv, ci) for ep, (cv, ci) in zip(train, oof)]
+    progress(0.4, "extracting merge samples")
     samples = [merge_samples(ep, p[0], p[1]) for ep, p in zip(train, preps)]
     xm = np.concatenate([s[0] for s in samples])
     ym = np.concatenate([s[1] for s in samples])
     meta["linear"] = linear_scorer(xm, ym)
     progress(0.45, "training the merge MLP")
-    mlp_net = fit_net(xm, ym, objective="bce", hidden=16, epochs=400, seed=seed, cancel=cancel)
+    mlp_net = fit_net(xm, ym, **MLP_ARGS, seed=seed, cancel=cancel)
     export_onnx(mlp_net, xm.shape[1], out / "merge.onnx")
     meta["merge"] = {"file": "merge.onnx", "samples": int(len(ym)), "positives": int(ym.sum())}
+    # out-of-fold merge-MLP scores, so thresholds are calibrated on scores like those of unseen episodes
+    oof_mlp: list = [None] * len(train)
+    for f in sorted(set(folds)):
+        check_cancel(cancel)
+        fit_rows = [k for k in range(len(train)) if folds[k] != f] or list(range(len(train)))
+        net = fit_net(np.concatenate([samples[k][0] for k in fit_rows]),
+                      np.concatenate([samples[k][1] for k in fit_rows]), **MLP_ARGS, seed=seed, cancel=cancel)
+        for k in range(len(train)):
+            if folds[k] == f:
+                oof_mlp[k] = predict_net(net, preps[k][3])
     heads = Heads(out, meta)
+    meta["methods"] = {}
+    for k, method in enumerate(METHODS):
+        progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
+        ep_scores = oof_mlp if method == "mlp" else [score_edges(method, p[3], meta, None) for p in preps]
+        params, train_ops = calibrate(train, preps, ep_scores, cancel, calibration_trials)
+        meta["methods"][method] = params.as_dict()
+        report.setdefault("training_ops_per_100", {})[method] = train_ops
 
     def mlp(x):
         return _run_merge(heads, x)
 
-    meta["methods"] = {}
-    for k, method in enumerate(METHODS):
-        progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
-        params, train_ops = calibrate(method, train, preps, meta, mlp, cancel, calibration_trials)
-        meta["methods"][method] = params.as_dict()
-        report.setdefault("training_ops_per_100", {})[method] = train_ops
     if val:
         progress(0.9, "measuring on held-out episodes")
         vpreps = [_prepared(ep, heads) for ep in val]
         for method in METHODS:
-            res = [score(ep.labels, list(run_method(ep, pr, method, meta, mlp, heads.params(method))))
+            res = [score(ep.labels, list(run_method(ep, pr, heads.params(method),
+                                                    score_edges(method, pr[3], meta, mlp))))
                    for ep, pr in zip(val, vpreps)]
             report.setdefault("held_out", {})[method] = {
                 "edge_f1": float(np.mean([r.edge_f1 for r in res])),
