@@ -59,6 +59,7 @@ class RawCue:
     actor: str = ""              # ASS Name / VTT voice: an explicit label
     effect: str = ""
     special: bool = False        # tags said sign/song (ASS drawing, karaoke)
+    several: bool = False        # the cue names several speakers (VTT: several different <v> voices)
     source_index: int | None = None
 
 
@@ -83,7 +84,7 @@ def cues_to_lines(cues: Iterable[RawCue], path: str, warnings: list[str], *,
     nd = [c.special or is_non_dialogue_name(c.style) or is_non_dialogue_name(c.effect) or is_song_text(c.text)
           for c in kept]
     kept, nd = merge_language_pairs(kept, nd, warnings)
-    guesses = [None if (not prefixes or c.actor or flag) else split_speaker_prefix(c.text)
+    guesses = [None if (not prefixes or c.actor or c.several or flag) else split_speaker_prefix(c.text)
                for c, flag in zip(kept, nd)]
     names = Counter(g[0] for g in guesses if g)
     dialogue = sum(1 for flag in nd if not flag) or 1
@@ -101,6 +102,8 @@ def cues_to_lines(cues: Iterable[RawCue], path: str, warnings: list[str], *,
         text, speaker, flags = cue.text, cue.actor.strip(), set()
         if flag:
             flags.add(Flag.NON_DIALOGUE)
+        if cue.several:
+            flags.add(Flag.SEVERAL)
         if guess and guess[0] in accepted:
             stripped, others = strip_speaker_everywhere(text, guess[0])
             if others and any(o != guess[0] for o in others):

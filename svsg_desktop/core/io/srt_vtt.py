@@ -121,7 +121,8 @@ def read_vtt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
     for k, (ev, lineno) in enumerate(zip(subs.events, timing_lines)):
         start, end = parse_timing(lines[lineno - 1], path, lineno)
         raw = ev.text.split("\\N\\N", 1)[0].replace("\\N", "\n")   # a blank line ends a VTT cue
-        voices = [html.unescape(v).strip() for v in _VOICE.findall(raw)]
+        voices = list(dict.fromkeys(html.unescape(v).strip() for v in _VOICE.findall(raw)))
         cues.append(RawCue(lineno=lineno, start=start, end=end, text=clean_html_text(raw),
-                           actor=voices[0] if voices else "", source_index=k))
+                           actor=voices[0] if len(voices) == 1 else "", several=len(voices) > 1,
+                           source_index=k))
     return cues, []

@@ -129,3 +129,9 @@ def test_one_event_per_language_becomes_one_line(write):
                    (3000, "同じ時間、同じスタイル", "", "JP"),         # same style: someone else at once
                    (5000, "走吧", "春日", "CN"), (5000, "はいはい", "キョン", "JP")]   # different actors
     assert any("joined" in w for w in r.warnings)
+
+
+def test_vtt_cue_with_two_voices_is_flagged(write):
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v 春日>走吧\n<v キョン>はいはい\n"
+    ln = load_subtitles(write("two.vtt", vtt)).lines[0]
+    assert ln.speaker == "" and Flag.SEVERAL in ln.flags and ln.text == "走吧\nはいはい"
