@@ -76,8 +76,9 @@ class SeasonDialog(QDialog):
 
 
 def export_clips(project, out_dir: str | Path, *, progress=no_progress, cancel=None) -> int:
-    """The clip dataset: one 16 kHz mono WAV per labeled dialogue line plus ``clips.csv``
-    (file, id, start, end, speaker, text). Returns the number of clips written."""
+    """The clip dataset: one 16 kHz mono WAV per labeled or grouped dialogue line plus ``clips.csv``
+    (file, id, start, end, speaker, text; an unnamed group's lines carry its ``Speaker N`` label).
+    Returns the number of clips written."""
     import soundfile as sf
 
     from ..core.media.audio import decode_audio
@@ -89,7 +90,11 @@ def export_clips(project, out_dir: str | Path, *, progress=no_progress, cancel=N
     progress(0.0, tr("Decoding audio"))
     track = decode_audio(project.video)
     rows = []
-    ids = [i for i in project.order if project.lines[i].is_dialogue and project.speaker_of(i)]
+    def label(lid: str) -> str:
+        c = project.clusters.get(project.lines[lid].cluster)
+        return project.speaker_of(lid) or (c.label() if c is not None else "")
+
+    ids = [i for i in project.order if project.lines[i].is_dialogue and label(i)]
     for k, lid in enumerate(ids):
         check_cancel(cancel)
         ln = project.lines[lid]
@@ -98,7 +103,7 @@ def export_clips(project, out_dir: str | Path, *, progress=no_progress, cancel=N
             continue
         name = f"wav/{lid}.wav"
         sf.write(out / name, clip, track.sample_rate, subtype="PCM_16")
-        rows.append([name, lid, format_ms(ln.start), format_ms(ln.end), project.speaker_of(lid), ln.text])
+        rows.append([name, lid, format_ms(ln.start), format_ms(ln.end), label(lid), ln.text])
         progress((k + 1) / max(1, len(ids)), tr("Writing clips"))
     with open(out / "clips.csv", "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)

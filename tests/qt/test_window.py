@@ -251,3 +251,52 @@ def test_regroup_with_the_real_pipeline_keeps_corrections(window, episode, qtbot
     assert window.clusters.groups()[0] == max(p.cluster_sizes(), key=lambda g: (p.cluster_sizes()[g], -g))
     c.undo_stack.undo()
     assert p.snapshot() == before
+
+
+def test_video_without_subtitles_gets_lines_from_voice_detection(window, episode, qtbot):
+    episode.with_suffix(".srt").unlink()
+    with qtbot.waitSignal(window.jobs.busyChanged, timeout=60_000, check_params_cb=lambda b: not b):
+        assert window.open_video(episode)
+    p = window.controller.project
+    assert len(p.lines) > 5 and p.subtitles is None
+    assert window.controller.path == episode.parent / "demo.speakers.csv"
+
+
+def test_open_project_csv_recent_files_and_season(window, episode, qtbot, monkeypatch, tmp_path):
+    from svsg_desktop.qt.dialogs import SeasonDialog
+    from svsg_desktop.qt.flows import season_episodes
+
+    grouped(window, episode)
+    window.controller.rename_cluster(1, "Haruhi")
+    assert window.controller.flush(10)
+    csv = episode.parent / "demo.speakers.csv"
+    window.controller.set_project(type(window.controller.project)(), None)
+    assert window.open_path(csv)
+    assert window.controller.project.clusters[1].name == "Haruhi"
+    recent = [a.data() for a in window.recent_menu.recent.actions() if a.data()]
+    assert recent[0] == str(csv.resolve()) and str(episode.resolve()) in recent
+    dlg = SeasonDialog(season_episodes(episode.parent), window)
+    qtbot.addWidget(dlg)
+    assert dlg.chosen().video == episode and "[project]" in dlg.list.item(0).text()
+    assert not window.open_path(tmp_path / "nothing.csv")
+    assert "nothing.csv" in window.message.text()
+
+
+def test_export_every_format_and_the_clip_dataset(window, episode, qtbot, tmp_path):
+    from svsg_desktop.core.io import EXPORT_FORMATS
+    from svsg_desktop.qt.dialogs import export_project_as
+
+    grouped(window, episode)
+    window.controller.rename_cluster(2, "Kyon")
+    for fmt in EXPORT_FORMATS:
+        out = tmp_path / f"out-{fmt}.txt"
+        assert export_project_as(window, fmt, str(out)), fmt
+        assert out.stat().st_size > 0
+    assert "Kyon" in (tmp_path / "out-srt.txt").read_text(encoding="utf-8-sig")
+    clips = tmp_path / "clips"
+    with qtbot.waitSignal(window.jobs.finished, timeout=60_000) as sig:
+        assert export_project_as(window, "clips", str(clips))
+    rows = (clips / "clips.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert sig.args[0] == len(rows) - 1 > 10
+    assert rows[0] == "file,id,start,end,speaker,text"
+    assert (clips / rows[1].split(",")[0]).stat().st_size > 1000
