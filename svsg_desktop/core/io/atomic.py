@@ -38,6 +38,9 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(err, PermissionError):
+            raise InputError(f"cannot save ({err.strerror or err}): is the file open in another program?",
+                             path=target, code="unwritable") from None
         if isinstance(err, OSError):
             raise InputError(f"cannot save ({err.strerror or err})", path=target, code="unwritable") from None
         raise
@@ -89,3 +92,19 @@ def stale_temp_files(path: str | os.PathLike) -> list[str]:
                       if n.startswith(prefix) and n.endswith(TMP_SUFFIX))
     except OSError:
         return []
+
+
+def remove_stale_temp_files(path: str | os.PathLike, older_than_s: float = 600.0) -> int:
+    """Delete temporary files that an interrupted save of ``path`` left behind (only old ones: a younger one may
+    belong to a save still running). Returns how many were removed."""
+    import time
+
+    removed = 0
+    for tmp in stale_temp_files(path):
+        try:
+            if time.time() - os.path.getmtime(tmp) > older_than_s:
+                os.unlink(tmp)
+                removed += 1
+        except OSError:
+            continue
+    return removed

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..lines import Flag, Line
 from ..project import Cluster, Project
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .csvrows import read_csv_table
 from .timefmt import format_time, parse_time
 
@@ -69,6 +69,9 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
         "corrections": project.corrections,
     }
     atomic_write_bytes(sidecar_path(path), (json.dumps(side, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    for p in (path, sidecar_path(path)):
+        if remove_stale_temp_files(p):
+            log.info("removed temporary files left by an interrupted save of %s", p)
 
 
 def _int(value: str, what: str, path: str, lineno: int) -> int | None:

@@ -151,3 +151,23 @@ def test_round_trip_property(tmp_path_factory, rows, cluster_names):
     path = tmp_path_factory.mktemp("rt") / "p.csv"
     save_project(p, path)
     assert load_project(path).snapshot() == p.snapshot()
+
+
+def test_old_temp_files_of_an_interrupted_save_are_removed(tmp_path):
+    import os
+    import time
+
+    from svsg_desktop.core.io.atomic import TMP_SUFFIX, stale_temp_files
+    path = tmp_path / "p.csv"
+    old = tmp_path / f".p.csv.deadbeef{TMP_SUFFIX}"
+    young = tmp_path / f".p.csv.cafebabe{TMP_SUFFIX}"
+    old.write_bytes(b"half a proj")
+    young.write_bytes(b"a save in progress")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    save_project(make_project(), path)
+    assert stale_temp_files(path) == [str(young)]
+
+
+def test_save_into_missing_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="folder does not exist"):
+        save_project(make_project(), tmp_path / "nope" / "p.csv")

@@ -135,3 +135,25 @@ def test_vtt_cue_with_two_voices_is_flagged(write):
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v 春日>走吧\n<v キョン>はいはい\n"
     ln = load_subtitles(write("two.vtt", vtt)).lines[0]
     assert ln.speaker == "" and Flag.SEVERAL in ln.flags and ln.text == "走吧\nはいはい"
+
+
+SSA = """[Script Info]
+ScriptType: v4.00
+
+[V4 Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, TertiaryColour, BackColour, Bold, Italic, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, AlphaLevel, Encoding
+Style: Default,Arial,20,16777215,65535,65535,-2147483640,-1,0,1,3,0,2,30,30,30,0,0
+Style: Song,Arial,20,16777215,65535,65535,-2147483640,-1,0,1,3,0,2,30,30,30,0,0
+
+[Events]
+Format: Marked, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+Dialogue: Marked=0,0:00:01.00,0:00:02.00,Default,ハルヒ,0000,0000,0000,,ただの人間には\\N興味ありません
+Dialogue: Marked=0,0:00:03.00,0:00:04.00,Song,,0000,0000,0000,,ハレ晴レユカイ
+"""
+
+
+def test_ssa_v4(write):
+    r = load_subtitles(write("old.ssa", SSA))
+    assert r.format == "ssa"
+    assert [(ln.text, ln.speaker, ln.is_dialogue) for ln in r.lines] == \
+        [("ただの人間には\n興味ありません", "ハルヒ", True), ("ハレ晴レユカイ", "", False)]
