@@ -36,7 +36,8 @@ _BOMS = (  # longest first: a UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 _MAX_CONTROL_RATIO = 0.01
-MIN_PLAUSIBILITY = 0.2      # below this mean character score no candidate reads as real text   # more C0/C1 control characters than this (besides \t \n \r \f) = not a text file
+MIN_PLAUSIBILITY = 0.2
+MAX_TEXT_BYTES = 256 * 2**20   # a whole season's project CSV is about 1 MiB      # below this mean character score no candidate reads as real text   # more C0/C1 control characters than this (besides \t \n \r \f) = not a text file
 
 
 def read_text(path: str | os.PathLike) -> tuple[str, str]:
@@ -47,6 +48,12 @@ def read_text(path: str | os.PathLike) -> tuple[str, str]:
     p = os.fspath(path)
     try:
         with open(p, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_TEXT_BYTES:   # a video chosen by mistake: do not read gigabytes to say so
+                head = fh.read(4096)
+                kind = "a binary file" if b"\x00" in head else "far too large"
+                raise InputError(f"this is {kind} ({size / 2**20:.0f} MiB), not a subtitle or CSV file", path=p,
+                                 code="binary_file" if b"\x00" in head else "too_large")
             data = fh.read()
     except FileNotFoundError:
         raise InputError("no such file", path=p, code="no_such_file") from None

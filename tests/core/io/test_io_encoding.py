@@ -82,3 +82,18 @@ def test_binary_data_refused():
 def test_broken_utf16_names_the_problem():
     with pytest.raises(InputError, match="not valid utf-16"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "x.srt")   # lone surrogate
+
+
+def test_huge_file_refused_without_reading_it(tmp_path, monkeypatch):
+    from svsg_desktop.core.io import encoding
+
+    monkeypatch.setattr(encoding, "MAX_TEXT_BYTES", 1000)
+    video = tmp_path / "episode.srt"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 5000)
+    with pytest.raises(InputError, match="binary file") as exc:
+        load_subtitles(video)
+    assert exc.value.code == "binary_file"
+    text = tmp_path / "long.srt"
+    text.write_bytes(b"1\n00:00:01,000 --> 00:00:02,000\nx\n\n" * 100)
+    with pytest.raises(InputError, match="far too large"):
+        load_subtitles(text)
