@@ -39,8 +39,14 @@ def ours(f, quiet=False):
     i, j = candidate_edges(inp)
     t_graph = time.perf_counter() - t0
     s = graph.pair_cosine(inp.voice, i, j)
-    _, sim5 = graph.knn(graph.pca_project(inp.voice, 64) if len(inp) > 20000 else inp.voice, 5)
-    conf = sim5.mean(axis=1)
+    # label-free confidence: mean similarity over each line's own voice edges
+    conf = np.zeros(len(inp), np.float64)
+    cnt = np.zeros(len(inp), np.float64)
+    np.add.at(conf, i, s)
+    np.add.at(conf, j, s)
+    np.add.at(cnt, i, 1)
+    np.add.at(cnt, j, 1)
+    conf /= np.maximum(cnt, 1)
     q = lambda a, p: float(np.quantile(a, p))  # noqa: E731
     params = AggloParams(tau=q(conf, 0.2), merge_threshold=q(s, 0.6), join_threshold=q(s, 0.6),
                          link_threshold=q(s, 0.05), attach_threshold=q(s, 0.3))

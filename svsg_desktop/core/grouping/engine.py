@@ -19,7 +19,7 @@ from .inputs import Inputs, prepare
 
 log = logging.getLogger(__name__)
 K_VOICE, K_IMAGE = 10, 5
-PCA_ABOVE, PCA_DIM = 20000, 64          # candidate search on a projection only at scale; scores stay exact
+PCA_ABOVE, PCA_DIM = 20000, 64          # approximate candidate search only at scale; scores stay exact
 
 
 @dataclass
@@ -56,8 +56,11 @@ def candidate_edges(inp: Inputs, *, progress: ProgressFn = no_progress,
                                 (inp.image, inp.valid_image, K_IMAGE, 0.6, 1.0)):
         if valid.sum() < 2:
             continue
-        xs = graph.pca_project(x, PCA_DIM) if len(inp) > PCA_ABOVE else x
-        idx, _ = graph.knn(xs, k, mask=valid, progress=SubProgress(progress, lo, hi), cancel=cancel)
+        if len(inp) > PCA_ABOVE:      # at scale: PCA projection + inverted-file (approximate) search
+            idx, _ = graph.knn_ivf(graph.pca_project(x, PCA_DIM), k, mask=valid,
+                                   progress=SubProgress(progress, lo, hi), cancel=cancel)
+        else:
+            idx, _ = graph.knn(x, k, mask=valid, progress=SubProgress(progress, lo, hi), cancel=cancel)
         lists.append(idx)
     return graph.edge_list(*lists)
 

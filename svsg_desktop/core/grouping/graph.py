@@ -81,3 +81,49 @@ def pair_cosine(x: np.ndarray, i: np.ndarray, j: np.ndarray, chunk: int = 200_00
     for a in range(0, i.size, chunk):
         out[a:a + chunk] = np.einsum("ij,ij->i", x[i[a:a + chunk]], x[j[a:a + chunk]])
     return out
+
+
+def knn_ivf(x: np.ndarray, k: int, *, mask: np.ndarray | None = None, n_lists: int | None = None,
+            n_probe: int = 6, seed: int = 0, progress: ProgressFn = no_progress,
+            cancel: threading.Event | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Approximate top-``k`` cosine neighbours for large N (an inverted-file index: k-means lists; each list's
+    members search the ``n_probe`` lists nearest to their own list's centroid). Same output as :func:`knn`."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    x = l2_normalise(x)
+    n = x.shape[0]
+    cand = np.arange(n) if mask is None else np.flatnonzero(mask)
+    kk = max(0, min(k, cand.size - 1))
+    idx = np.full((n, kk), -1, dtype=np.int64)
+    sim = np.full((n, kk), -np.inf, dtype=np.float32)
+    if kk == 0:
+        return idx, sim
+    xc = x[cand]
+    n_lists = n_lists or max(1, int(np.sqrt(cand.size)))
+    km = MiniBatchKMeans(n_clusters=n_lists, random_state=seed, n_init=1, batch_size=4096,
+                         max_iter=20).fit(xc[np.random.default_rng(seed).choice(cand.size, min(cand.size, 50000),
+                                                                                  replace=False)])
+    assign = km.predict(xc)
+    cent = l2_normalise(km.cluster_centers_)
+    near = np.argsort(-(cent @ cent.T), axis=1)[:, :n_probe]
+    members = [np.flatnonzero(assign == c) for c in range(n_lists)]
+    for c in range(n_lists):
+        if c % 20 == 0:
+            check_cancel(cancel)
+            progress(c / n_lists, "similarity graph")
+        rows = members[c]
+        if rows.size == 0:
+            continue
+        pool = np.concatenate([members[p] for p in near[c]])
+        s = xc[rows] @ xc[pool].T
+        s[pool[None, :] == rows[:, None]] = -np.inf
+        kc = min(kk, pool.size - 1)
+        if kc <= 0:
+            continue
+        part = np.argpartition(-s, kc - 1, axis=1)[:, :kc]
+        ps = np.take_along_axis(s, part, axis=1)
+        order = np.argsort(-ps, axis=1, kind="stable")
+        idx[cand[rows], :kc] = cand[pool[np.take_along_axis(part, order, axis=1)]]
+        sim[cand[rows], :kc] = np.take_along_axis(ps, order, axis=1)
+    progress(1.0, "similarity graph")
+    return idx, sim

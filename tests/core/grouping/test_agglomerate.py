@@ -97,3 +97,14 @@ def test_knn_matches_brute_force_and_blocks():
     assert np.all(idx2[~mask] == -1) and np.all(mask[idx2[mask]])
     p = graph.pca_project(x, 3)
     assert p.shape == (57, 3)
+
+
+def test_ivf_knn_finds_most_true_neighbours():
+    rng = np.random.default_rng(4)
+    centres = rng.normal(size=(20, 16))
+    x = graph.l2_normalise(centres[rng.integers(0, 20, 3000)] + 0.3 * rng.normal(size=(3000, 16)))
+    exact, _ = graph.knn(x, 5)
+    approx, sim = graph.knn_ivf(x, 5)
+    recall = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact, approx)])
+    assert recall > 0.9
+    assert np.all(np.diff(sim, axis=1) <= 1e-6) and np.all(approx != np.arange(3000)[:, None])
