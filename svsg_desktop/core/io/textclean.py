@@ -47,9 +47,12 @@ _HTML_TAG = re.compile(r"</?(?:i|b|u|s|c|v|lang|ruby|rt|font|span|br)(?:[\s.][^<
                        re.IGNORECASE)
 
 
+_RUBY_TEXT = re.compile(r"<rt(?:\s[^<>]*)?>.*?</rt>", re.IGNORECASE | re.S)
+
+
 def clean_html_text(raw: str) -> str:
-    """Plain text of an SRT/VTT cue (see module docstring)."""
-    text = _HTML_TAG.sub("", raw)
+    """Plain text of an SRT/VTT cue (see module docstring). Ruby readings (``<rt>``) are dropped."""
+    text = _HTML_TAG.sub("", _RUBY_TEXT.sub("", raw))
     text = _ASS_BLOCK.sub(lambda m: "" if m.group(0).startswith("{\\") else m.group(0), text)
     text = html.unescape(text).replace("\u00a0", " ")
     text = text.replace("\\N", "\n")

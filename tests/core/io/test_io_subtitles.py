@@ -157,3 +157,8 @@ def test_ssa_v4(write):
     assert r.format == "ssa"
     assert [(ln.text, ln.speaker, ln.is_dialogue) for ln in r.lines] == \
         [("ただの人間には\n興味ありません", "ハルヒ", True), ("ハレ晴レユカイ", "", False)]
+
+
+def test_vtt_ruby_and_class_tags(write):
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<c.yellow><ruby>涼宮<rt>すずみや</rt></ruby>ハルヒ</c> &lt;3\n"
+    assert load_subtitles(write("ruby.vtt", vtt)).lines[0].text == "涼宮ハルヒ <3"
