@@ -27,7 +27,7 @@ def read_csv_table(path: str | os.PathLike) -> CsvTable:
     text, encoding = read_text(p)
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    delimiter = max(",\t;", key=first.count) if first.count(",") == 0 else ","   # Excel: ";" in some locales
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None

@@ -70,3 +70,10 @@ def test_flags_column_understood(write):
     assert r.lines[0].flags == {Flag.NON_DIALOGUE} and r.lines[1].flags == frozenset()
     with pytest.raises(InputError, match="unknown flag"):
         load_labeled_csv(write("g.csv", "start,end,speaker,text,flags\n1,2,,x,sign\n"))
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_separated(write, sep):
+    text = sep.join(["start", "end", "speaker", "text"]) + "\n" + sep.join(["1.0", "2.0", "春日", "你好, 世界"]) + "\n"
+    r = load_labeled_csv(write("s.csv", text))
+    assert (r.lines[0].speaker, r.lines[0].text) == ("春日", "你好, 世界")
