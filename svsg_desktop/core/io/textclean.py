@@ -68,7 +68,7 @@ def _tidy(text: str) -> str:
 _ND_WORDS = {
     "sign", "signs", "song", "songs", "op", "ed", "opening", "ending", "lyric", "lyrics", "karaoke", "kara", "kfx",
     "title", "titles", "credit", "credits", "staff", "insert", "insertsong", "romaji", "note", "notes", "logo",
-    "caption", "captions", "eyecatch", "typeset", "ts",
+    "caption", "captions", "eyecatch", "typeset", "ts", "banner", "scroll",
 }
 _ND_AFFIX = re.compile(r"^(?:op|ed)(?:\d+|jp|cn|en|chs|cht|sc|tc|ja|jap|rom|romaji|kan|kanji|tl|trans|"
                        r"kara|k|jpn|chn|zh)?$")
@@ -100,14 +100,15 @@ def is_song_text(text: str) -> bool:
 
 # -- speaker prefixes --------------------------------------------------------------------------------------------
 _NAME = r"[^\W\d_][\w .'’·・\-]{0,29}?"
+_ASIDE = r"(?:\([^()]{1,12}\)\s*|（[^（）]{1,12}）\s*)?"   # "JOHN (V.O.): …", "春日（小声）：…"
 _DASH = re.compile(r"^[-–—]\s*")
 _PREFIXES = (
     re.compile(rf"^\[(?P<name>{_NAME})\]\s*(?P<rest>.*)$", re.S),
     re.compile(rf"^\((?P<name>{_NAME})\)\s*(?P<rest>.*)$", re.S),
     re.compile(rf"^（(?P<name>{_NAME})）\s*(?P<rest>.*)$", re.S),
     re.compile(rf"^【(?P<name>{_NAME})】\s*(?P<rest>.*)$", re.S),
-    re.compile(rf"^(?P<name>{_NAME})\s*：\s*(?P<rest>.*)$", re.S),
-    re.compile(rf"^(?P<name>{_NAME}):\s+(?P<rest>.*)$", re.S),
+    re.compile(rf"^(?P<name>{_NAME})\s*{_ASIDE}：\s*(?P<rest>.*)$", re.S),
+    re.compile(rf"^(?P<name>{_NAME})\s*{_ASIDE}:\s+(?P<rest>.*)$", re.S),
 )
 _SOUND_WORDS = {
     "music", "laugh", "laughs", "laughing", "laughter", "sigh", "sighs", "sighing", "applause", "silence",
@@ -115,10 +116,15 @@ _SOUND_WORDS = {
     "sobbing", "chuckles", "chuckling", "coughs", "coughing", "whispers", "whispering", "phone", "ringing", "door",
     "doorbell", "knocking", "thunder", "explosion", "footsteps", "sfx", "bgm", "singing", "sings", "humming",
     "continues", "narrator", "narration", "indistinct", "chattering", "static", "beep", "beeping", "grunts",
-    "screaming", "speaking", "foreign", "japanese", "chinese", "english", "inaudible", "music playing",
+    "screaming", "speaking", "foreign", "japanese", "chinese", "english", "music playing", "whispering",
+    "shouting", "yelling", "muttering", "v.o.", "o.s.", "vo", "os", "tv", "radio", "continuing", "sniffs",
+    "panting", "breathing", "screams", "cries", "sobs", "giggles", "scoffs", "exclaims", "softly", "quietly",
 }
 _SOUND_CJK = ("笑", "音乐", "音樂", "音楽", "叹", "嘆", "歌声", "歌聲", "掌声", "拍手", "铃", "鈴", "咳", "哭", "泣",
-              "脚步", "足音", "旁白", "画外音", "電話", "电话", "敲门", "效果音", "SE")
+              "脚步", "足音", "旁白", "画外音", "畫外音", "電話", "电话", "敲门", "效果音", "SE", "小声", "小聲", "低语",
+              "低語", "喘", "吼", "喊", "尖叫", "心声", "心聲", "内心", "內心", "独白", "獨白", "回忆", "回憶", "回想",
+              "广播", "廣播", "放送", "ため息", "独り言", "心の声", "モノローグ", "ナレーション", "ひそひそ", "BGM",
+              "沉默", "无声", "無言", "…", "。")
 
 
 def split_speaker_prefix(text: str) -> tuple[str, str] | None:

@@ -162,3 +162,28 @@ def test_ssa_v4(write):
 def test_vtt_ruby_and_class_tags(write):
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<c.yellow><ruby>涼宮<rt>すずみや</rt></ruby>ハルヒ</c> &lt;3\n"
     assert load_subtitles(write("ruby.vtt", vtt)).lines[0].text == "涼宮ハルヒ <3"
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("キョン: やれやれ", ("キョン", "やれやれ")),
+    ("涼宮ハルヒ：ただの人間には", ("涼宮ハルヒ", "ただの人間には")),
+    ("[長門] 情報統合思念体", ("長門", "情報統合思念体")),
+    ("（みくる）ふぇぇ", ("みくる", "ふぇぇ")),
+    ("(Koizumi) Indeed.", ("Koizumi", "Indeed.")),
+    ("【古泉】そうですね", ("古泉", "そうですね")),
+    ("JOHN (V.O.): hi", ("JOHN", "hi")),
+    ("春日（小声）：快走", ("春日", "快走")),
+    ("- KYON: Hey", ("KYON", "Hey")),
+    ("10:30 we meet", None),
+    ("see http://example.com", None),
+    ("http://example.com", None),
+    ("[laughs] okay", None),
+    ("（笑）そうか", None),
+    ("（小声）快走", None),
+    ("(whispering) go", None),
+    ("Name:", None),
+    ("A very long sentence that goes on: and on", None),
+])
+def test_speaker_prefix_forms(text, expect):
+    from svsg_desktop.core.io.textclean import split_speaker_prefix
+    assert split_speaker_prefix(text) == expect
