@@ -17,16 +17,14 @@ from .compat import emit
 from .i18n import tr
 from ..core.lines import format_ms
 from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE
-from .mime import (CLUSTER_ID_MIME, LINE_IDS_MIME, cluster_id_mime, decode_cluster_id, decode_line_ids,
-                   line_ids_mime)
+from .cluster_dnd import UNGROUPED, GroupDropMixin
 
-UNGROUPED = -1   # the pseudo-group of lines with no group (not a drop target)
-FETCH_CHUNK = 200
+FETCH_CHUNK = 100
 KIND_ROLE = Qt.UserRole + 10   # "group" or "line"
 
 
 
-class ClusterTreeModel(QAbstractItemModel):
+class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
     def __init__(self, controller, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -356,60 +354,3 @@ class ClusterTreeModel(QAbstractItemModel):
                 return self._BASE
             return self._GROUP_NAME if index.column() == 0 else self._GROUP
         return self._LOOSE_LINE if self._by_slot.get(iid) == UNGROUPED else self._LINE
-
-    # -- drag and drop ------------------------------------------------------------------------------------------
-    def mimeTypes(self):
-        return [LINE_IDS_MIME, CLUSTER_ID_MIME]
-
-    def supportedDragActions(self):
-        return Qt.MoveAction
-
-    def supportedDropActions(self):
-        return Qt.MoveAction | Qt.CopyAction
-
-    def mimeData(self, indexes):
-        lines = [self.line_id_of(i) for i in indexes if i.isValid() and i.internalId() != 0]
-        lines = [lid for lid in dict.fromkeys(lines) if lid]
-        if lines:
-            return line_ids_mime(lines)
-        groups = [self.cluster_of(i) for i in indexes if i.isValid()]
-        groups = [g for g in dict.fromkeys(groups) if g is not None]
-        if not groups:
-            return None
-        if groups[0] == UNGROUPED:
-            return line_ids_mime(self._members[UNGROUPED])
-        mime = cluster_id_mime(groups[0])
-        return line_ids_mime(self._members[groups[0]], mime)   # also droppable where only lines make sense
-
-    def _target(self, row: int, parent: QModelIndex) -> int | None:
-        """The group a drop lands on: the parent item's group; between two top rows, the row's group."""
-        if parent.isValid():
-            return self.cluster_of(parent)
-        if 0 <= row < len(self._groups):
-            return self._groups[row]
-        return None   # empty space below the groups
-
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        if action == Qt.IgnoreAction:
-            return False
-        target = self._target(row, parent)
-        if target == UNGROUPED:
-            return False
-        source = decode_cluster_id(data)
-        if source is not None:
-            return target is not None and target != source and source in self.controller.project.clusters
-        ids = decode_line_ids(data)
-        return bool(ids) and all(i in self.controller.project.lines for i in ids)
-
-    def dropMimeData(self, data, action, row, column, parent) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
-            return False
-        target = self._target(row, parent)
-        source = decode_cluster_id(data)
-        if source is not None:
-            return self.controller.merge_clusters(source, target)
-        ids = decode_line_ids(data)
-        if target is None:
-            return self.controller.split_lines(ids)
-        # (the source view may then call removeRows, which these models refuse: nothing is removed by a drag)
-        return self.controller.move_lines(ids, target)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -23,9 +22,10 @@ from .line_model import LineListModel, ReviewQueueModel
 from .menus import MenuBuilder
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
+from .thumbnails import ThumbnailLoader
 from .video import make_backend
 from .video_panel import VideoPanel
-from .views import ClusterTreeView, LineTableView
+from .views import ClusterTreeView, LineTableView, NameDelegate
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.controller = Controller(parent=self)
         self.jobs = JobRunner(self)            # the pipeline (one job at a time)
-        self.thumb_jobs = JobRunner(self)      # group thumbnails, never blocking the pipeline
         self.current_line: str | None = None
         self._pending_video: str | None = None
 
@@ -50,8 +49,8 @@ class MainWindow(QMainWindow):
         self.clusters = ClusterTreeModel(self.controller, self)
         self.tree = ClusterTreeView()
         self.tree.setModel(self.clusters)
-        from .views import NameDelegate
         self.tree.setItemDelegateForColumn(0, NameDelegate(self.controller.known_names, self.tree))
+        self.thumbs = ThumbnailLoader(self.controller, self.clusters, self.tree.iconSize(), self)
         self.review = ReviewQueueModel(self.controller, self)
         self.review_view = LineTableView()
         self.review_view.setModel(self.review)
@@ -134,11 +133,10 @@ class MainWindow(QMainWindow):
         c.saveFailed.connect(lambda msg: self.show_error(tr("Could not save the project"), msg))
         c.saved.connect(lambda p: self._refresh_title())
         c.projectReset.connect(self.on_project_reset)
-        c.changed.connect(lambda *_: self.schedule_thumbnails())
+        c.changed.connect(lambda *_: self.thumbs.schedule())
         self.jobs.finished.connect(self.on_job_finished)
         self.jobs.failed.connect(lambda exc: self.show_error(tr("The job failed"), str(exc)))
         self.jobs.cancelled.connect(lambda: self.show_message(tr("Cancelled; nothing was changed.")))
-        self.thumb_jobs.finished.connect(self.on_thumbnails)
 
     # -- focus helpers ------------------------------------------------------------------------------------------
     def _focused_ids(self) -> list[str]:
@@ -264,7 +262,7 @@ class MainWindow(QMainWindow):
             "%2", str(grouped)).replace("%3", str(len(p.clusters))))
         if self.lines.rowCount():
             self.line_view.select_line(self.lines.line_id(0))
-        self.schedule_thumbnails()
+        self.thumbs.schedule()
 
     # -- jobs ---------------------------------------------------------------------------------------------------
     def group_speakers(self) -> None:
@@ -290,27 +288,6 @@ class MainWindow(QMainWindow):
         self.clusters.reset()                 # a new grouping: largest group first again
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
             "%1", str(len(self.controller.project.clusters))))
-
-    def schedule_thumbnails(self) -> None:
-        video = self.controller.project.video
-        if not video or not Path(video).is_file():
-            return
-        times = {}
-        for cid in self.clusters.groups():
-            lid = self.clusters.representative_line(cid)
-            if lid is not None and cid >= 0:
-                ln = self.controller.project.lines[lid]
-                times[cid] = (ln.start + ln.end) // 2
-        if times:
-            self.thumb_jobs.start(flows.grab_thumbnails, video, times, name="thumbnails")
-
-    def on_thumbnails(self, frames: dict) -> None:
-        for cid, rgb in frames.items():
-            h, w, _ = rgb.shape
-            img = QImage(QByteArray(rgb.tobytes()), w, h, 3 * w, QImage.Format_RGB888).copy()
-            size = self.tree.iconSize()
-            pix = QPixmap.fromImage(img).scaled(size, Qt.KeepAspectRatio, Qt.SmoothTransformation)
-            self.clusters.set_thumbnail(cid, pix)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:
@@ -401,7 +378,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.jobs.wait(5000)
-        self.thumb_jobs.wait(5000)
+        self.thumbs.wait(5000)
         self.video.shutdown()
         self.controller.close()              # waits for the last edit to be on disk
         self.settings.sync()

@@ -144,7 +144,7 @@ class ClusterTreeView(QTreeView):
         self.setDefaultDropAction(Qt.MoveAction)
         self.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
         self.setIconSize(QSize(64, 36))
-        self.setUniformRowHeights(False)    # group rows carry a thumbnail; lines arrive in chunks of 200
+        self.setUniformRowHeights(False)    # group rows carry a thumbnail; lines arrive in chunks of 100
         self.setAnimated(False)
         self._expanded: set[int] = set()
         self.expanded.connect(lambda i: self._expanded.add(self._cluster(i)))

@@ -300,3 +300,18 @@ def test_export_every_format_and_the_clip_dataset(window, episode, qtbot, tmp_pa
     assert sig.args[0] == len(rows) - 1 > 10
     assert rows[0] == "file,id,start,end,speaker,text"
     assert (clips / rows[1].split(",")[0]).stat().st_size > 1000
+
+
+def test_group_thumbnails_are_frames_of_the_video(window, episode, qtbot):
+    grouped(window, episode)
+    groups = [g for g in window.clusters.groups() if g >= 0]
+    qtbot.waitUntil(lambda: all(window.clusters.group_index(g).data(Qt.DecorationRole) is not None
+                                for g in groups), timeout=60_000)
+    pix = window.clusters.group_index(groups[0]).data(Qt.DecorationRole)
+    img = pix.toImage()
+    assert 0 < pix.width() <= window.tree.iconSize().width()
+    colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 4) for y in range(0, img.height(), 4)}
+    assert len(colours) > 3, "a real frame, not a flat placeholder"
+    asked = dict(window.thumbs._done)
+    window.controller.rename_cluster(groups[0], "Kyon")     # the representative line did not change
+    assert window.thumbs._done == asked and not window.thumbs.jobs.is_busy()
