@@ -79,12 +79,15 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
             sub = block[s:e]
             lineno = first + timing[j]
             start, end = parse_timing(block[timing[j]], path, lineno)
-            try:
-                item = pysrt.SubRipItem.from_lines([ln + "\n" for ln in sub])
-            except pysrt.Error as err:  # pragma: no cover - the checks above catch what pysrt refuses
-                raise InputError(f"cannot read this cue ({type(err).__name__})", path=path, line=lineno,
-                                 code="bad_cue") from None
-            cues.append(RawCue(lineno=lineno, start=start, end=end, text=clean_html_text(item.text),
+            if len(sub) < 2:        # a time line alone: an empty cue (pysrt wants two lines)
+                body = ""
+            else:
+                try:
+                    body = pysrt.SubRipItem.from_lines([ln + "\n" for ln in sub]).text
+                except pysrt.Error as err:  # pragma: no cover - the checks above catch what pysrt refuses
+                    raise InputError(f"cannot read this cue ({type(err).__name__})", path=path, line=lineno,
+                                     code="bad_cue") from None
+            cues.append(RawCue(lineno=lineno, start=start, end=end, text=clean_html_text(body),
                                source_index=len(cues)))
     if not cues:
         raise InputError("no subtitle cues found (no 'start --> end' time lines)", path=path, code="no_cues")
