@@ -315,3 +315,15 @@ def test_group_thumbnails_are_frames_of_the_video(window, episode, qtbot):
     asked = dict(window.thumbs._done)
     window.controller.rename_cluster(groups[0], "Kyon")     # the representative line did not change
     assert window.thumbs._done == asked and not window.thumbs.jobs.is_busy()
+
+
+def test_autoplay_plays_each_line_when_moving(window, episode, qtbot):
+    window.open_video(episode)
+    window.settings.autoplay = True
+    view = window.line_view
+    view.setFocus()
+    view.select_line(window.controller.project.order[3])
+    qtbot.keyClick(view, Qt.Key_Down)
+    line = window.controller.project.lines[window.current_line]
+    assert line.id == window.controller.project.order[4]
+    assert window.video.backend.is_playing() and window.video.stop_at() == line.end
