@@ -55,13 +55,16 @@ def _check_event(line: str, fmt: str, path: str, lineno: int) -> tuple[int, int]
     return times[0], times[1]
 
 
-def parse_ass(text: str, path: str) -> pysubs2.SSAFile:
-    """Parse with pysubs2 after the line checks; an error is traced back to its line."""
+def parse_ass(text: str, path: str, times: dict[int, tuple[int, int]] | None = None) -> pysubs2.SSAFile:
+    """Parse with pysubs2 after the line checks; an error is traced back to its line. The strictly parsed
+    times of each event line (0-based line index → (start, end)) go into ``times`` when given."""
     body = text.lstrip("\ufeff")
     fmt = ass_flavour(body)
     lines = body.splitlines()
     for i in event_lines(lines):
-        _check_event(lines[i].strip(), fmt, path, i + 1)
+        t = _check_event(lines[i].strip(), fmt, path, i + 1)
+        if times is not None:
+            times[i] = t
     try:
         return _pysubs2(body, fmt)
     except Exception as err:  # pysubs2 raises plain ValueError/TypeError on bad style lines
@@ -88,7 +91,8 @@ def read_ass(text: str, path: str) -> tuple[list[RawCue], list[str], str]:
     fmt = ass_flavour(body)
     lines = body.splitlines()
     idx = event_lines(lines)
-    subs = parse_ass(text, path)
+    times: dict[int, tuple[int, int]] = {}
+    subs = parse_ass(text, path, times)
     if len(subs.events) != len(idx):  # pragma: no cover - event_lines mirrors pysubs2
         raise InputError("inconsistent event count", path=path, code="bad_file")
     if not subs.events:
@@ -98,7 +102,7 @@ def read_ass(text: str, path: str) -> tuple[list[RawCue], list[str], str]:
         if ev.is_comment:
             comments += 1
             continue
-        start, end = _check_event(lines[i].strip(), fmt, path, i + 1)
+        start, end = times[i]
         text_, special = clean_ass_text(ev.text)
         if ev.style not in subs.styles:
             unknown_styles.add(ev.style)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -78,11 +79,15 @@ _ND_CJK = ("歌", "看板", "标题", "標題", "字幕组", "字幕組", "制�
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+_ND_CJK_RE = re.compile("|".join(map(re.escape, _ND_CJK)))
+
+
+@functools.lru_cache(maxsize=4096)
 def is_non_dialogue_name(name: str) -> bool:
-    """Whether an ASS style/effect/actor name marks a sign, song, OP/ED, title or credit."""
+    """Whether an ASS style/effect name marks a sign, song, OP/ED, title or credit."""
     if not name or not name.strip():
         return False
-    if any(word in name for word in _ND_CJK):
+    if _ND_CJK_RE.search(name):
         return True
     tokens = [t for t in re.split(r"[^a-z0-9]+", _CAMEL.sub(" ", name).lower()) if t]
     compact = re.sub(r"[^a-z0-9]+", "", name.lower())
@@ -126,6 +131,8 @@ _SOUND_CJK = ("笑", "音乐", "音樂", "音楽", "叹", "嘆", "歌声", "歌�
               "广播", "廣播", "放送", "ため息", "独り言", "心の声", "モノローグ", "ナレーション", "ひそひそ", "BGM",
               "沉默", "无声", "無言", "…", "。")
 
+_SOUND_CJK_RE = re.compile("|".join(map(re.escape, _SOUND_CJK)))
+
 
 def split_speaker_prefix(text: str) -> tuple[str, str] | None:
     """``(name, rest)`` when the first line starts with a speaker prefix, else ``None``.
@@ -142,7 +149,7 @@ def split_speaker_prefix(text: str) -> tuple[str, str] | None:
         if not rest.strip() or rest.startswith("//") or len(name.split()) > 4:
             return None
         low = name.lower()
-        if low in _SOUND_WORDS or any(w in _SOUND_WORDS for w in low.split()) or any(w in name for w in _SOUND_CJK):
+        if low in _SOUND_WORDS or any(w in _SOUND_WORDS for w in low.split()) or _SOUND_CJK_RE.search(name):
             return None
         remainder = text.split("\n", 1)
         return name, rest + ("\n" + remainder[1] if len(remainder) > 1 else "")

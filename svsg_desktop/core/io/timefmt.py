@@ -30,7 +30,9 @@ def parse_time(text: str) -> int:
         if int(mi) >= 60 or int(se) >= 60:
             raise ValueError(f"minutes/seconds out of range in {s!r}")
         ms = (int(h or 0) * 3600 + int(mi) * 60 + int(se)) * 1000
-        if frac:
+        if frac and len(frac) <= 3:
+            ms += int(frac.ljust(3, "0"))          # exact, the usual case
+        elif frac:
             ms += int((Decimal("0." + frac) * 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         return ms
     if _SECONDS.match(s):
