@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.force:
         raise InputError("the project CSV already exists (use --force to overwrite it and lose its corrections)",
                          path=str(args.out), code="exists")
-    imp = load_subtitles(args.source)
+    imp = load_subtitles(args.source.absolute())     # absolute paths: the project may be used from elsewhere
     warnings = list(imp.warnings)
     video = None
     if args.video is not None:
-        video = str(args.video)
+        video = str(args.video.absolute())
         duration = video_duration_ms(args.video)
         if duration is None:
             warnings.append("the video's length is unknown: cue times not checked against it")

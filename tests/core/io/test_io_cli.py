@@ -56,7 +56,7 @@ def test_import_checks_cues_against_the_video(tmp_path, capsys, repo_root):
     assert main(["import", str(subs), "--out", str(tmp_path / "p.csv"), "--video", str(video)]) == 0
     out = capsys.readouterr().out
     assert "start after the video ends" in out
-    assert load_project(tmp_path / "p.csv").video == str(video)
+    assert load_project(tmp_path / "p.csv").video == str(video.absolute())
 
 
 def test_export_unknown_format_is_an_argparse_error(tmp_path, capsys):
