@@ -97,8 +97,11 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
 
 
 # -- WebVTT ------------------------------------------------------------------------------------------------------
+_INLINE_TIME = re.compile(r"<(?:\d+:)?\d{2}:\d{2}\.\d{3}>")   # karaoke timestamps inside cue text
+
+
 def read_vtt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
-    body = text.lstrip("\ufeff")
+    body = _INLINE_TIME.sub("", text.lstrip("\ufeff"))   # pysubs2 would take two of them for a time line
     lines = body.splitlines()
     if not lines or not lines[0].startswith("WEBVTT"):
         raise InputError("a WebVTT file must start with 'WEBVTT'", path=path, line=1, code="bad_header")

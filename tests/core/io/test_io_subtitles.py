@@ -187,3 +187,9 @@ def test_vtt_ruby_and_class_tags(write):
 def test_speaker_prefix_forms(text, expect):
     from svsg_desktop.core.io.textclean import split_speaker_prefix
     assert split_speaker_prefix(text) == expect
+
+
+def test_vtt_inline_karaoke_timestamps(write):
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 春日><00:00:01.500>ハレ<00:00:02.000>晴レ\n"
+    ln = load_subtitles(write("k.vtt", vtt)).lines[0]
+    assert (ln.start, ln.end, ln.text, ln.speaker) == (1000, 3000, "ハレ晴レ", "春日")
