@@ -60,13 +60,15 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
     lines = text.lstrip("\ufeff").splitlines()
     cues: list[RawCue] = []
     notes: list[str] = []
-    continued = 0
+    continued = dangling = 0
     for first, block in _blocks(lines):
         timing = [k for k, ln in enumerate(block) if "-->" in ln]
         starts = [k - 1 if k > 0 and block[k - 1].strip().isdigit() and (j == 0 or k - 1 > timing[j - 1]) else k
                   for j, k in enumerate(timing)]
         head = block[: starts[0]] if starts else block
-        if head:
+        if head and all(h.strip().isdigit() for h in head) and cues:
+            dangling += 1           # a cue number with nothing after it (a truncated file)
+        elif head:
             if not cues:
                 raise InputError(f"expected a cue number and a time line, found {head[0].strip()[:60]!r}",
                                  path=path, line=first, code="bad_cue")
@@ -93,6 +95,8 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
         raise InputError("no subtitle cues found (no 'start --> end' time lines)", path=path, code="no_cues")
     if continued:
         notes.append(f"{continued} text block(s) without a time line were joined to the cue before them")
+    if dangling:
+        notes.append(f"{dangling} cue number(s) without a time line were ignored (truncated file?)")
     return cues, notes
 
 

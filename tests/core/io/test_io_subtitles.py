@@ -193,3 +193,13 @@ def test_vtt_inline_karaoke_timestamps(write):
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v 春日><00:00:01.500>ハレ<00:00:02.000>晴レ\n"
     ln = load_subtitles(write("k.vtt", vtt)).lines[0]
     assert (ln.start, ln.end, ln.text, ln.speaker) == (1000, 3000, "ハレ晴レ", "春日")
+
+
+def test_srt_quirks_text_block_without_time_and_truncated_end(write):
+    srt = ("1\n00:00:01,000 --> 00:00:02,000\n第一行\n\n第二段\n\n2\n00:00:03,000 --> 00:00:04,000\nやれやれ\n"
+           "3\n00:00:05,000 --> 00:00:06,000\nno blank line before me\n\n4\n")
+    r = load_subtitles(write("q.srt", srt))
+    assert [(ln.start, ln.text) for ln in r.lines] == [(1000, "第一行\n第二段"), (3000, "やれやれ"),
+                                                       (5000, "no blank line before me")]
+    assert any("joined to the cue before" in w for w in r.warnings)
+    assert any("truncated" in w for w in r.warnings)
