@@ -92,7 +92,8 @@ class Heads:
         out = []
         for kind, valid in (("voice", inp.valid_voice), ("image", inp.valid_image)):
             key = f"confidence_{kind}"
-            raw = _run(self._sess(key), confidence_inputs(inp, kind)) if len(inp) else np.zeros(0)
+            mode = self.meta[key].get("inputs", "embedding+stats")
+            raw = _run(self._sess(key), confidence_inputs(inp, kind, mode)) if len(inp) else np.zeros(0)
             cal = self.meta[key].get("calibration")
             c = np.interp(raw, cal["x"], cal["y"]) if cal else raw
             out.append(np.where(valid, np.clip(c, 0.0, 1.0), 0.0).astype(np.float32))

@@ -75,8 +75,11 @@ def prepare(features) -> Inputs:
                   image_model=str(getattr(features, "image_model", "")))
 
 
-def confidence_inputs(inp: Inputs, kind: str) -> np.ndarray:
-    """Model input of the voice or image confidence head: the embedding followed by the line stats."""
+def confidence_inputs(inp: Inputs, kind: str, mode: str = "embedding+stats") -> np.ndarray:
+    """Model input of the voice or image confidence head: the embedding followed by the line stats
+    (``mode="embedding+stats"``), or the line stats alone (``mode="stats"``)."""
+    if mode == "stats":
+        return inp.stats.astype(np.float32)
     emb = inp.voice if kind == "voice" else inp.image
     return np.concatenate([emb, inp.stats], axis=1).astype(np.float32)
 

@@ -26,11 +26,11 @@ QUANTS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95)
 MLP_ARGS = {"objective": "bce", "hidden": 8, "epochs": 300, "weight_decay": 1e-2}
 
 
-def _conf_data(eps: list[LabeledEpisode], kind: str):
+def _conf_data(eps: list[LabeledEpisode], kind: str, mode: str = "embedding+stats"):
     xs, ys, gs = [], [], []
     for g, ep in enumerate(eps):
         rows, t = confidence_targets(ep, kind)
-        xs.append(confidence_inputs(ep.inputs, kind)[rows])
+        xs.append(confidence_inputs(ep.inputs, kind, mode)[rows])
         ys.append(t)
         gs.append(np.full(rows.size, g))
     return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs)
@@ -38,22 +38,24 @@ def _conf_data(eps: list[LabeledEpisode], kind: str):
 
 def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEpisode], seed: int,
                      cancel=None) -> tuple[object, dict, dict]:
-    """Fit regression and ranking heads; keep the one with the better held-out Spearman (training if no val)."""
-    x, y, g = _conf_data(train, kind)
-    xv, yv, _ = _conf_data(val, kind) if val else (x, y, g)
+    """Fit regression and ranking heads on the embedding + line stats and on the line stats alone; keep the one
+    with the best held-out Spearman (training Spearman when there are no validation episodes)."""
     report, best = {}, None
-    for objective in ("regression", "rank"):
-        net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
-        cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
-        pv = predict_net(net, xv)
-        pv = np.interp(pv, cal["x"], cal["y"]) if cal else pv
-        r = {"spearman": spearman(pv, yv), "slope": slope(pv, yv), "mae": float(np.mean(np.abs(pv - yv))),
-             "lines": int(len(yv))}
-        report[objective] = r
-        if best is None or r["spearman"] > best[2]["spearman"]:
-            best = (net, cal, r, objective)
-    net, cal, _, objective = best
-    return net, {"objective": objective, "calibration": cal, "input_dim": int(x.shape[1])}, report
+    for mode in ("embedding+stats", "stats"):
+        x, y, g = _conf_data(train, kind, mode)
+        xv, yv, _ = _conf_data(val, kind, mode) if val else (x, y, g)
+        for objective in ("regression", "rank"):
+            net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
+            cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
+            pv = predict_net(net, xv)
+            pv = np.interp(pv, cal["x"], cal["y"]) if cal else pv
+            r = {"spearman": spearman(pv, yv), "slope": slope(pv, yv), "mae": float(np.mean(np.abs(pv - yv))),
+                 "lines": int(len(yv))}
+            report[f"{objective}, {mode}"] = r
+            if best is None or r["spearman"] > best[2]["spearman"]:
+                best = (net, cal, r, objective, mode, int(x.shape[1]))
+    net, cal, _, objective, mode, dim = best
+    return net, {"objective": objective, "inputs": mode, "calibration": cal, "input_dim": dim}, report
 
 
 def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -61,15 +63,16 @@ def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndar
     out = [[None, None] for _ in train]
     for col, kind in enumerate(("voice", "image")):
         objective = meta[f"confidence_{kind}"]["objective"]
+        mode = meta[f"confidence_{kind}"]["inputs"]
         valid_of = (lambda ep: ep.inputs.valid_voice) if kind == "voice" else (lambda ep: ep.inputs.valid_image)
         for f in sorted(set(folds)):
             fit = [ep for ep, g in zip(train, folds) if g != f] or train
-            x, y, g = _conf_data(fit, kind)
+            x, y, g = _conf_data(fit, kind, mode)
             net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
             cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
             for k, ep in enumerate(train):
                 if folds[k] == f:
-                    raw = predict_net(net, confidence_inputs(ep.inputs, kind))
+                    raw = predict_net(net, confidence_inputs(ep.inputs, kind, mode))
                     c = np.interp(raw, cal["x"], cal["y"]) if cal else raw
                     out[k][col] = np.where(valid_of(ep), np.clip(c, 0, 1), 0).astype(np.float32)
     return [(a, b) for a, b in out]
@@ -222,9 +225,9 @@ def model_card(meta: dict) -> str:
              f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
              f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
              "## Confidence heads (target: majority-of-3 kNN DP, K=24, q=0.1)", "",
-             "| head | objective | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
+             "| head | objective, inputs | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
     for kind in ("voice", "image"):
-        chosen = meta[f"confidence_{kind}"]["objective"]
+        chosen = f'{meta[f"confidence_{kind}"]["objective"]}, {meta[f"confidence_{kind}"]["inputs"]}'
         for obj, r in rep.get(f"confidence_{kind}", {}).items():
             lines.append(f"| {kind} | {obj} | {r['spearman']:.3f} | {r['slope']:.2f} | {r['mae']:.3f} | "
                          f"{'yes' if obj == chosen else ''} |")
