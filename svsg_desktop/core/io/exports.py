@@ -8,7 +8,6 @@ the group's neutral label (``Speaker_3``) so a diarization scorer sees every gro
 
 from __future__ import annotations
 
-import copy
 import csv
 import html
 import io
@@ -161,7 +160,7 @@ def _source_ass(project: Project) -> pysubs2.SSAFile | None:
 
 def _ass(project: Project, path: Path) -> tuple[bytes, int]:
     src = _source_ass(project)
-    subs = copy.deepcopy(src) if src is not None else pysubs2.SSAFile()
+    subs = src if src is not None else pysubs2.SSAFile()   # src is freshly read: ours to change
     lines = list(project.ordered())
     by_index = {ln.source_index: ln for ln in lines if ln.source_index is not None}
     events, used, joined = [], set(), {}
