@@ -44,7 +44,9 @@ def project_csv_bytes(project: Project) -> bytes:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(COLUMNS)
-    order = project.order if len(project.order) == len(project.lines) else sorted(project.lines)
+    order = project.order
+    if len(order) != len(project.lines) or set(order) != set(project.lines):   # a hand-built project
+        order = sorted(project.lines, key=lambda i: (project.lines[i].start, project.lines[i].end, i))
     for lid in order:
         ln = project.lines[lid]
         cl = project.clusters.get(ln.cluster) if ln.cluster is not None else None
