@@ -3,8 +3,8 @@ project CSV on disk, never a torn one.
 
 The writer process loops ``save_project`` over two large versions of a project. To make kills land inside the
 write itself often (not only while the CSV text is being built), it runs on a simulated slow disk: ``os.fsync``
-takes 300 ms longer on the CSV's temporary file, as on a hard disk or a network share. The test checks that many kills really did leave a
-half-written temporary file behind, i.e. that it tested the dangerous moment.
+takes 300 ms longer on the CSV's temporary file, as on a hard disk or a network share. The test checks that
+many kills really did leave a half-written temporary file behind, i.e. that it tested the dangerous moment.
 """
 
 from __future__ import annotations
