@@ -52,6 +52,10 @@
         <translation>選択したグループを統合(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;List only this group&apos;s lines</source>
+        <translation>このグループの台詞だけを表示(&amp;L)</translation>
+    </message>
+    <message>
         <source>Mark as non-&amp;dialogue</source>
         <translation>台詞ではないとマーク(&amp;D)</translation>
     </message>
@@ -150,6 +154,7 @@
     </message>
     <message>
         <source>Group</source>
+        <extracomment>A group lists at most this many lines in the panel (its count shows them all; Ctrl+L lists every line of the group in the line list). QTreeView re-lays-out every listed row after each edit, so an unbounded 3,000-line group would make every drag cost 3,000 Python callbacks.</extracomment>
         <translation>グループ</translation>
     </message>
     <message>
@@ -163,6 +168,10 @@
     <message>
         <source>lines</source>
         <translation>件の台詞</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed here; Ctrl+L lists them all in the line list.</source>
+        <translation>ここには最初の %1 件だけを表示します。Ctrl+L で台詞一覧にすべて表示します。</translation>
     </message>
     <message>
         <source>Open video</source>
@@ -351,6 +360,14 @@
     <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>
         <translation>グループ化しました: %1 グループ。修正は保持されています。</translation>
+    </message>
+    <message>
+        <source>All lines are listed.</source>
+        <translation>すべての台詞を表示しています。</translation>
+    </message>
+    <message>
+        <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
+        <translation>%1 の台詞だけを表示しています（Ctrl+L: すべて）。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>

@@ -52,6 +52,10 @@
         <translation>合并所选分组(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;List only this group&apos;s lines</source>
+        <translation>只列出此分组的台词(&amp;L)</translation>
+    </message>
+    <message>
         <source>Mark as non-&amp;dialogue</source>
         <translation>标记为非对白(&amp;D)</translation>
     </message>
@@ -150,6 +154,7 @@
     </message>
     <message>
         <source>Group</source>
+        <extracomment>A group lists at most this many lines in the panel (its count shows them all; Ctrl+L lists every line of the group in the line list). QTreeView re-lays-out every listed row after each edit, so an unbounded 3,000-line group would make every drag cost 3,000 Python callbacks.</extracomment>
         <translation>分组</translation>
     </message>
     <message>
@@ -163,6 +168,10 @@
     <message>
         <source>lines</source>
         <translation>句台词</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed here; Ctrl+L lists them all in the line list.</source>
+        <translation>此处只列出前 %1 句；按 Ctrl+L 在台词列表中列出全部。</translation>
     </message>
     <message>
         <source>Open video</source>
@@ -351,6 +360,14 @@
     <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>
         <translation>分组完成：%1 个分组。你的修改已保留。</translation>
+    </message>
+    <message>
+        <source>All lines are listed.</source>
+        <translation>已列出全部台词。</translation>
+    </message>
+    <message>
+        <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
+        <translation>只列出 %1 的台词（Ctrl+L：全部台词）。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>

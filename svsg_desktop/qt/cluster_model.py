@@ -19,7 +19,10 @@ from ..core.lines import format_ms
 from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE
 from .cluster_dnd import UNGROUPED, GroupDropMixin
 
-FETCH_CHUNK = 100
+#: A group lists at most this many lines in the panel (its count shows them all; Ctrl+L lists every line of the
+#: group in the line list). QTreeView re-lays-out every listed row after each edit, so an unbounded 3,000-line
+#: group would make every drag cost 3,000 Python callbacks.
+GROUP_CAP = 300
 KIND_ROLE = Qt.UserRole + 10   # "group" or "line"
 
 
@@ -35,7 +38,7 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
         self._by_slot: dict[int, int] = {}
         self._next_slot = 0
         self._row_of: dict[int, int] = {}
-        self._shown: dict[int, int] = {}       # group id -> how many of its lines the view has fetched
+        self._shown: dict[int, int] = {}       # group id -> how many of its lines are listed (GROUP_CAP)
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -65,7 +68,7 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
             groups.append(UNGROUPED)
         self._groups, self._members = groups, members
         self._where = {lid: cid for cid, ids in members.items() for lid in ids}
-        self._shown = {cid: min(len(ids), FETCH_CHUNK) for cid, ids in members.items()}
+        self._shown = {cid: min(len(ids), GROUP_CAP) for cid, ids in members.items()}
         for cid in groups:
             self._give_slot(cid)
         self._reindex()
@@ -113,7 +116,7 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
                 emit(self.dataChanged, idx, self.index(idx.row(), 1))
 
     def _remove_children(self, cid: int, rows: list[int]) -> None:
-        """Remove member rows (ascending); only rows already fetched into the view are announced."""
+        """Remove member rows (ascending); only listed rows are announced."""
         parent = self.group_index(cid)
         ids = self._members[cid]
         while rows:                       # contiguous runs, last first
@@ -122,7 +125,7 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
             while rows and rows[-1] == first - 1:
                 first = rows.pop()
             shown = self._shown.get(cid, 0)
-            if last >= shown:             # the part not fetched yet goes silently
+            if last >= shown:             # the part beyond the cap goes silently
                 lo = max(first, shown)
                 for lid in ids[lo:last + 1]:
                     self._where.pop(lid, None)
@@ -247,23 +250,6 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
             return bool(self._members[self._groups[parent.row()]])
         return False
 
-    # a group's lines reach the view in chunks, as it scrolls: expanding a 3,000-line group costs one chunk
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        if not parent.isValid() or parent.internalId() != 0 or parent.column() != 0:
-            return False
-        cid = self._groups[parent.row()] if parent.row() < len(self._groups) else None
-        return cid is not None and self._shown.get(cid, 0) < len(self._members[cid])
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        cid = self._groups[parent.row()]
-        shown = self._shown.get(cid, 0)
-        more = min(len(self._members[cid]), shown + FETCH_CHUNK)
-        self.beginInsertRows(parent, shown, more - 1)
-        self._shown[cid] = more
-        self.endInsertRows()
-
     def columnCount(self, parent=QModelIndex()) -> int:
         return 2
 
@@ -302,7 +288,11 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
             if role == KIND_ROLE:
                 return "group"
             if role == Qt.ToolTipRole:
-                return f"{n} " + tr("lines")
+                tip = f"{n} " + tr("lines")
+                if n > self._shown.get(cid, 0):
+                    tip += "\n" + tr("The first %1 are listed here; Ctrl+L lists them all in the line list."
+                                      ).replace("%1", str(self._shown.get(cid, 0)))
+                return tip
             if role == Qt.TextAlignmentRole and index.column() == 1:
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             return None

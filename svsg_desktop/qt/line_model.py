@@ -105,6 +105,9 @@ class LineListModel(QAbstractTableModel):
     def filter_text(self) -> str:
         return self._needle
 
+    def only_group(self) -> int | None:
+        return self._only
+
     def _group_labels(self) -> dict[int, str]:
         return {cid: c.label() for cid, c in self.controller.project.clusters.items()}
 

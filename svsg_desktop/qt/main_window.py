@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
             "open_project": self.ask_open_project, "open_folder": self.ask_open_folder,
             "open_demo": self.open_demo, "quit": self.close,
             "filter": self.focus_filter, "new_group": self.new_group, "rename": self.rename_group,
-            "merge_selected": self.merge_selected,
+            "merge_selected": self.merge_selected, "group_lines": self.toggle_group_lines,
             "flag_non_dialogue": lambda: self.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: self.flag(Flag.UNKNOWN),
             "flag_several": lambda: self.flag(Flag.SEVERAL), "clear_flags": self.clear_flags,
             "play_pause": self.video.toggle, "play_line": self.play_line,
@@ -331,6 +331,23 @@ class MainWindow(QMainWindow):
     # -- navigation and playback --------------------------------------------------------------------------------
     def on_filter(self, text: str) -> None:
         self.lines.set_filter(text)
+        if self.current_line:
+            self.line_view.select_line(self.current_line)
+
+    def toggle_group_lines(self) -> None:
+        """Ctrl+L: the line list shows only the current group's lines (again: every line)."""
+        if self.lines.only_group() is not None:
+            self.lines.set_filter(cluster=None)
+            self.show_message(tr("All lines are listed."))
+        else:
+            cid = self.tree.current_cluster() if self.tree.hasFocus() else None
+            if cid is None and self.current_line:
+                cid = self.controller.project.lines[self.current_line].cluster
+            if cid is None:
+                return
+            self.lines.set_filter(cluster=cid)
+            self.show_message(tr("Only the lines of %1 are listed (Ctrl+L: all lines).").replace(
+                "%1", self.controller.project.clusters[cid].label()))
         if self.current_line:
             self.line_view.select_line(self.current_line)
 

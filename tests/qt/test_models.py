@@ -197,25 +197,21 @@ def test_incremental_updates_match_a_rebuild(controller, qtmodeltester):
         assert lid == m.members(g)[0]
 
 
-def test_lines_reach_the_view_in_chunks_and_edits_stay_consistent(controller, qtmodeltester, monkeypatch):
+def test_big_groups_list_a_capped_number_of_lines_and_edits_stay_consistent(controller, qtmodeltester,
+                                                                            monkeypatch):
     import svsg_desktop.qt.cluster_model as cm
 
-    monkeypatch.setattr(cm, "FETCH_CHUNK", 2)
+    monkeypatch.setattr(cm, "GROUP_CAP", 2)
     m = ClusterTreeModel(controller)
     g = m.group_index(1)
-    assert m.rowCount(g) == 2 and m.canFetchMore(g) and m.hasChildren(g)
-    m.fetchMore(g)
-    assert m.rowCount(g) == 4 and not m.canFetchMore(g)
-    other = m.group_index(2)
-    assert m.rowCount(other) == 2
-    controller.move_lines(["L00001", "L00002", "L00008"], 3)   # from a fetched group and from hidden rows
+    assert m.rowCount(g) == 2 and m.hasChildren(g) and len(m.members(1)) == 4
+    assert m.index(0, 1).data() == "4"                          # the count shows every line
+    assert "Ctrl+L" in g.data(Qt.ToolTipRole)
+    controller.move_lines(["L00001", "L00002", "L00008"], 3)   # from listed rows and from rows past the cap
     for cid in (1, 2, 3):
         idx = m.group_index(cid)
         shown = m.rowCount(idx)
         assert [m.line_id_of(m.index(r, 0, idx)) for r in range(shown)] == m.members(cid)[:shown]
-        while m.canFetchMore(idx):
-            m.fetchMore(idx)
-        assert m.rowCount(idx) == len(m.members(cid))
     fresh = ClusterTreeModel(controller)
     assert sorted(_picture(m)) == sorted(_picture(fresh))
     qtmodeltester.check(m)

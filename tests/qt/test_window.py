@@ -327,3 +327,17 @@ def test_autoplay_plays_each_line_when_moving(window, episode, qtbot):
     line = window.controller.project.lines[window.current_line]
     assert line.id == window.controller.project.order[4]
     assert window.video.backend.is_playing() and window.video.stop_at() == line.end
+
+
+def test_ctrl_l_lists_only_the_current_group(window, episode, qtbot):
+    p, dialogue = grouped(window, episode)
+    view = window.line_view
+    view.setFocus()
+    view.select_line(dialogue[0])
+    cid = p.lines[dialogue[0]].cluster
+    qtbot.keyClick(view, Qt.Key_L, Qt.ControlModifier)
+    rows = [window.lines.line_id(r) for r in range(window.lines.rowCount())]
+    assert rows and all(p.lines[i].cluster == cid for i in rows)
+    assert len(rows) == len(window.clusters.members(cid))
+    qtbot.keyClick(view, Qt.Key_L, Qt.ControlModifier)
+    assert window.lines.rowCount() == len(p.lines)
