@@ -71,7 +71,7 @@ _ND_WORDS = {
     "title", "titles", "credit", "credits", "staff", "insert", "insertsong", "romaji", "note", "notes", "logo",
     "caption", "captions", "eyecatch", "typeset", "ts", "banner", "scroll",
 }
-_ND_AFFIX = re.compile(r"^(?:op|ed)(?:\d+|jp|cn|en|chs|cht|sc|tc|ja|jap|rom|romaji|kan|kanji|tl|trans|"
+_ND_AFFIX = re.compile(r"^(?:op|ed)(?:\d+|jp|cn|eng|chs|cht|sc|tc|ja|jap|rom|romaji|kan|kanji|tl|trans|"
                        r"kara|k|jpn|chn|zh)?$")
 _ND_CJK = ("歌", "看板", "标题", "標題", "字幕组", "字幕組", "制作", "スタッフ", "タイトル", "注释", "註釋", "注釈",
            "片头", "片頭", "片尾", "オープニング", "エンディング", "挿入", "插曲", "主题曲", "主題歌", "屏幕", "画面",

@@ -203,3 +203,15 @@ def test_srt_quirks_text_block_without_time_and_truncated_end(write):
                                                        (5000, "no blank line before me")]
     assert any("joined to the cue before" in w for w in r.warnings)
     assert any("truncated" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("name, nd", [
+    ("OP_JP", True), ("OPJP", True), ("ED2", True), ("EDCN", True), ("OP EN", True), ("Sign", True),
+    ("Signs-Top", True), ("Song_Romaji", True), ("Karaoke", True), ("TitleCard", True), ("Staff", True),
+    ("kfx", True), ("歌词", True), ("看板", True), ("屏幕字", True), ("Banner;20;0;0", True),
+    ("Default", False), ("OpenSans", False), ("Open Sans", False), ("Speed", False), ("Edit", False),
+    ("正文", False), ("日文", False), ("Dial-JP", False), ("", False),
+])
+def test_non_dialogue_style_names(name, nd):
+    from svsg_desktop.core.io.textclean import is_non_dialogue_name
+    assert is_non_dialogue_name(name) is nd
