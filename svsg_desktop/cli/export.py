@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser(
         "export", help="write a project as ASS/SRT/VTT, Chat-Haruhi CSV/TXT, RTTM or CSV",
-        description="Export a project. Formats: " + "; ".join(f"{k}: {v}" for k, v in FORMAT_HELP.items()),
+        description="Export a project. Formats:\n" + "\n".join(f"  {k:11s} {v}" for k, v in FORMAT_HELP.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("project", metavar="PROJECT.csv", type=Path, help="project CSV")
     p.add_argument("--format", "-f", dest="fmt", required=True, choices=EXPORT_FORMATS, help="output format")
