@@ -45,7 +45,7 @@ def main() -> None:
         for t in truth:
             mid = (t.start + t.end) // 2
             targets += [FrameTarget(mid, t.start, t.end)]
-            targets += [FrameTarget(min(t.end, mid + d), t.start, t.end) for d in MOTION_FRAMES_MS]
+            targets += [FrameTarget(min(t.end, mid + d), t.start, t.end, max_side=img.AW) for d in MOTION_FRAMES_MS]
         g = grab_frames(out / "episode.mp4", targets, max_side=FRAME_SIDE)
         P = PER_LINE
         keep = [k for k in range(len(truth)) if P * k in g.frames]

@@ -115,7 +115,7 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
             a, b = spans[i]
             mid = (a + b) // 2
             targets.append(FrameTarget(mid, a, b))
-            targets += [FrameTarget(min(b, mid + d), a, b) for d in MOTION_FRAMES_MS]
+            targets += [FrameTarget(min(b, mid + d), a, b, max_side=img.AW) for d in MOTION_FRAMES_MS]
         grab = grab_frames(video, targets, max_side=FRAME_SIDE, method=frame_method,
                            progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
         timings["frames"] = time.perf_counter() - t

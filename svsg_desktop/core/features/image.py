@@ -39,6 +39,8 @@ class Crop:
 def _small(img: np.ndarray, w: int, h: int) -> np.ndarray:
     from ..models.frontends import resize_rgb
 
+    if img.shape[:2] == (h, w):
+        return img.astype(np.int16)
     return resize_rgb(img, w, h).astype(np.int16)
 
 
@@ -106,15 +108,21 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
     min_area = 0.015 * AW * AH
     # a character is a vertical stack (hair, face, body): merge parts that overlap horizontally
     objs = [(k, sl) for k, sl in enumerate(ndimage.find_objects(lab), start=1) if sl is not None]
-    objs.sort(key=lambda o: -(o[1][0].stop - o[1][0].start) * (o[1][1].stop - o[1][1].start))
-    for k, sl in objs:
-        for k2, sl2 in objs:
-            if k2 == k or not (lab == k).any() or not (lab == k2).any():
-                continue
-            lo, hi = max(sl[1].start, sl2[1].start), min(sl[1].stop, sl2[1].stop)
-            narrow = min(sl[1].stop - sl[1].start, sl2[1].stop - sl2[1].start)
+    parent = np.arange(n + 1)
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for a in range(len(objs)):
+        for b in range(a + 1, len(objs)):
+            (ka, sa), (kb, sb) = objs[a], objs[b]
+            lo, hi = max(sa[1].start, sb[1].start), min(sa[1].stop, sb[1].stop)
+            narrow = min(sa[1].stop - sa[1].start, sb[1].stop - sb[1].start)
             if hi - lo >= 0.6 * narrow:
-                lab[lab == k2] = k
+                parent[root(kb)] = root(ka)
+    lab = np.array([root(k) for k in range(n + 1)])[lab]
     comps = []
     for k, sl in enumerate(ndimage.find_objects(lab), start=1):
         if sl is None:

@@ -95,19 +95,8 @@ class VoiceEncoder(Encoder):
         return l2_normalise(sums / np.bincount(owner, minlength=len(items))[:, None])
 
     def _embed_fbank(self, items: Sequence[np.ndarray]) -> np.ndarray:
-        feats = [frontends.fbank_input(w, self.fe) for w in items]
-        out = np.zeros((len(items), self.dim), np.float32)
-        # batch clips of equal frame count (sorted by length, padded by wrap to the batch's longest would alter
-        # the statistics pooling, so equal-length groups are run together)
-        order = sorted(range(len(feats)), key=lambda i: len(feats[i]))
-        i = 0
-        while i < len(order):
-            j = i
-            while j < len(order) and len(feats[order[j]]) == len(feats[order[i]]) and j - i < self.batch_size:
-                j += 1
-            idx = order[i:j]
-            out[idx] = self._run(np.stack([feats[k] for k in idx]))
-            i = j
+        # one clip per call: ECAPA's exported graph has a fixed batch of 1 (attentive pooling), lengths differ
+        out = np.stack([self._run(frontends.fbank_input(w, self.fe)[None])[0] for w in items])
         return l2_normalise(out)
 
 
