@@ -36,7 +36,11 @@ def stamp(ms: int, sep: str) -> str:
 
 
 def main(n: int = 5000) -> None:
-    d = Path(tempfile.mkdtemp(prefix="svsg-bench-io-"))
+    with tempfile.TemporaryDirectory(prefix="svsg-bench-io-") as tmp:
+        run(Path(tmp), n)
+
+
+def run(d: Path, n: int) -> None:
     names = ["涼宮ハルヒ", "キョン", "長門", "朝比奈みくる", "古泉"]
     srt = "".join(f"{i + 1}\n{stamp(i * 2000, ',')} --> {stamp(i * 2000 + 1500, ',')}\n{names[i % 5]}：我对普通的人类没有"
                   f"兴趣 {i}\n普通の人間には興味ありません\n\n" for i in range(n))
