@@ -4,7 +4,8 @@
 #   bash installer/build.sh            # CPU build  -> dist/svsg/ + dist/svsg-VERSION-linux-ARCH.tar.gz
 #   bash installer/build.sh --gpu      # GPU build (onnxruntime-gpu, CPU fallback) -> dist/gpu/svsg/ + ...-gpu.tar.gz
 #
-# Options: --no-archive (bundle only)  --clean (drop PyInstaller's cache first)  --skip-setup (use .venv as is)
+# Options: --no-archive (bundle only)  --archive-only (pack the existing bundle)  --clean (drop PyInstaller's
+#          cache first)  --skip-setup (use .venv as is)
 # It runs .ci/setup when .venv is missing (system packages incl. VLC, the venv, the default ONNX models), adds
 # PyInstaller (the `installer` extra), exports any missing model, freezes installer/svsg.spec, checks the frozen
 # bundle once (SVSG_BUNDLE_SELFTEST=info) and packs dist/…tar.gz with a .desktop file and install.sh.
@@ -14,77 +15,86 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-VARIANT=cpu ARCHIVE=1 CLEAN=0 SETUP=1
+VARIANT=cpu ARCHIVE=1 CLEAN=0 SETUP=1 FREEZE=1
 for a in "$@"; do
   case "$a" in
     --gpu) VARIANT=gpu ;;
     --no-archive) ARCHIVE=0 ;;
+    --archive-only) FREEZE=0 SETUP=0 ;;
     --clean) CLEAN=1 ;;
     --skip-setup) SETUP=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $a (see --help)" >&2; exit 2 ;;
   esac
 done
 NICE="nice -n 10"
 log() { echo "build.sh: $*"; }
 
-# 1. the environment the bundle is frozen from
-if [ "$SETUP" = 1 ] && [ ! -x .venv/bin/python ]; then
-  log "no .venv yet: running .ci/setup"
-  bash .ci/setup
-fi
-PY=.venv/bin/python
-if [ "$VARIANT" = gpu ]; then
-  # onnxruntime and onnxruntime-gpu both install the `onnxruntime` module: never put both in one venv.
-  GPUVENV=build/venv-gpu
-  if [ ! -x "$GPUVENV/bin/python" ]; then
-    log "creating $GPUVENV (onnxruntime-gpu instead of onnxruntime)"
-    .venv/bin/python -m venv "$GPUVENV"
-    $NICE "$GPUVENV/bin/python" -m pip install -q -e ".[installer]"
-    "$GPUVENV/bin/python" -m pip uninstall -q -y onnxruntime
-    $NICE "$GPUVENV/bin/python" -m pip install -q "onnxruntime-gpu>=1.17"
-  fi
-  PY=$GPUVENV/bin/python
-fi
-if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
-  log "installing PyInstaller (extra: installer)"
-  $NICE "$PY" -m pip install -q -e ".[installer]"
-fi
-
-# 2. the default models (build outputs, verified against models/manifest.json)
-if .venv/bin/svsg models --help >/dev/null 2>&1; then
-  $NICE .venv/bin/svsg models export --if-missing
-fi
-
-# 3. freeze
-DIST=dist WORK=build/pyinstaller
-if [ "$VARIANT" = gpu ]; then DIST=dist/gpu WORK=build/pyinstaller-gpu; fi
-[ "$CLEAN" = 1 ] && rm -rf "$WORK"
-log "freezing installer/svsg.spec -> $DIST/svsg (variant $VARIANT)"
-t0=$(date +%s)
-STAMP=$DIST/svsg.build-started   # inputs older than this are in the bundle (tests/installer reuses a fresh one)
-mkdir -p "$DIST" && rm -f "$STAMP" && touch "$STAMP.tmp"
-SVSG_VARIANT=$VARIANT $NICE "$PY" -m PyInstaller --noconfirm --log-level WARN \
-  --workpath "$WORK" --distpath "$DIST" installer/svsg.spec
-log "frozen in $(( $(date +%s) - t0 )) s"
+DIST=dist
+[ "$VARIANT" = gpu ] && DIST=dist/gpu
 BUNDLE=$DIST/svsg
-mv "$STAMP.tmp" "$STAMP"
-# build outputs may be owner-only (models are written 0600): make the bundle readable by every user
-chmod -R u+rwX,go+rX,go-w "$BUNDLE"
+PY=.venv/bin/python
+[ "$VARIANT" = gpu ] && PY=build/venv-gpu/bin/python
+if [ "$FREEZE" = 1 ]; then
+  # 1. the environment the bundle is frozen from
+  if [ "$SETUP" = 1 ] && [ ! -x .venv/bin/python ]; then
+    log "no .venv yet: running .ci/setup"
+    bash .ci/setup
+  fi
+  PY=.venv/bin/python
+  if [ "$VARIANT" = gpu ]; then
+    # onnxruntime and onnxruntime-gpu both install the `onnxruntime` module: never put both in one venv.
+    GPUVENV=build/venv-gpu
+    if [ ! -x "$GPUVENV/bin/python" ]; then
+      log "creating $GPUVENV (onnxruntime-gpu instead of onnxruntime)"
+      .venv/bin/python -m venv "$GPUVENV"
+      $NICE "$GPUVENV/bin/python" -m pip install -q -e ".[installer]"
+      "$GPUVENV/bin/python" -m pip uninstall -q -y onnxruntime
+      $NICE "$GPUVENV/bin/python" -m pip install -q "onnxruntime-gpu>=1.17"
+    fi
+    PY=$GPUVENV/bin/python
+  fi
+  if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
+    log "installing PyInstaller (extra: installer)"
+    $NICE "$PY" -m pip install -q -e ".[installer]"
+  fi
 
-# 4. one quick check of the frozen bundle, outside the venv
-env -i PATH=/usr/bin:/bin HOME="${HOME:-/tmp}" SVSG_BUNDLE_SELFTEST=info "$BUNDLE/svsg" > "$WORK/bundle-info.json"
-log "bundle check: $(tr -d '\n ' < "$WORK/bundle-info.json" | cut -c1-300)…"
-log "bundle size: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
+  # 2. the default models (build outputs, verified against models/manifest.json)
+  if .venv/bin/svsg models --help >/dev/null 2>&1; then
+    $NICE .venv/bin/svsg models export --if-missing
+  fi
+
+  # 3. freeze
+  DIST=dist WORK=build/pyinstaller
+  if [ "$VARIANT" = gpu ]; then DIST=dist/gpu WORK=build/pyinstaller-gpu; fi
+  [ "$CLEAN" = 1 ] && rm -rf "$WORK"
+  log "freezing installer/svsg.spec -> $DIST/svsg (variant $VARIANT)"
+  t0=$(date +%s)
+  STAMP=$DIST/svsg.build-started   # inputs older than this are in the bundle (tests/installer reuses a fresh one)
+  mkdir -p "$DIST" && rm -f "$STAMP" && touch "$STAMP.tmp"
+  SVSG_VARIANT=$VARIANT $NICE "$PY" -m PyInstaller --noconfirm --log-level WARN \
+    --workpath "$WORK" --distpath "$DIST" installer/svsg.spec
+  log "frozen in $(( $(date +%s) - t0 )) s"
+  BUNDLE=$DIST/svsg
+  mv "$STAMP.tmp" "$STAMP"
+  # build outputs may be owner-only (models are written 0600): make the bundle readable by every user
+  chmod -R u+rwX,go+rX,go-w "$BUNDLE"
+
+  # 4. one quick check of the frozen bundle, outside the venv
+  env -i PATH=/usr/bin:/bin HOME="${HOME:-/tmp}" SVSG_BUNDLE_SELFTEST=info "$BUNDLE/svsg" > "$WORK/bundle-info.json"
+  log "bundle check: $(tr -d '\n ' < "$WORK/bundle-info.json" | cut -c1-300)…"
+  log "bundle size: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
+fi
+[ -x "$BUNDLE/svsg" ] || { echo "build.sh: no bundle in $BUNDLE" >&2; exit 1; }
 
 # 5. the archive a user downloads
 if [ "$ARCHIVE" = 1 ]; then
-  VERSION=$("$PY" -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+  VERSION=$(python3 -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
   NAME=svsg-$VERSION-linux-$(uname -m)
   [ "$VARIANT" = gpu ] && NAME=$NAME-gpu
   STAGE=build/stage/$NAME
   rm -rf "build/stage" && mkdir -p "$STAGE"
-  cp -a "$BUNDLE" "$STAGE/svsg"
+  cp -al "$BUNDLE" "$STAGE/svsg" 2>/dev/null || cp -a "$BUNDLE" "$STAGE/svsg"   # hard links: no copy
   cp installer/linux/install.sh installer/linux/svsg-desktop.desktop "$STAGE/"
   cp docs/install.md "$STAGE/README-INSTALL.md" 2>/dev/null || true
   chmod 755 "$STAGE/install.sh"
@@ -93,4 +103,4 @@ if [ "$ARCHIVE" = 1 ]; then
   rm -rf build/stage
   log "archive: $DIST/$NAME.tar.gz ($(du -h "$DIST/$NAME.tar.gz" | cut -f1))"
 fi
-log "done. Try: $BUNDLE/svsg-desktop   or   $PY installer/smoke_test.py --bundle $BUNDLE"
+log "done. Try: $BUNDLE/svsg-desktop   or   python3 installer/smoke_test.py --bundle $BUNDLE"
