@@ -21,6 +21,8 @@ def register(subparsers) -> None:
     p.add_argument("--out", type=Path, default=None, help="heads folder (default: models/heads)")
     p.add_argument("--cache", type=Path, default=Path(".cache/features"), help="feature cache folder")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--search-trials", type=int, default=150,
+                   help="random threshold configurations tried per method before refinement (default 150)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
            for k, d in enumerate(dirs)]
     train, val = eps[:len(args.train)], eps[len(args.train):]
     out = args.out or default_heads_dir()
-    meta = train_heads(train, val, out, seed=args.seed, progress=SubProgress(progress, 0.4, 1.0))
+    meta = train_heads(train, val, out, seed=args.seed, calibration_trials=args.search_trials,
+                       progress=SubProgress(progress, 0.4, 1.0))
     print((out / "MODEL_CARD.md").read_text(encoding="utf-8"))
     print(f"heads written to {out} in {meta['train_seconds']} s")
     return 0
