@@ -5,7 +5,8 @@ under 100 ms (median). Runs offscreen:
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui.py [--lines 5000] [--repeats 15]
 
 Baselines measured in the same run: the bare Python substring scan the filter must do, and the same drop with
-saving turned off (so the cost of writing the project CSV after every edit is visible).
+saving turned off. The project CSV is written by a writer thread (svsg_desktop/qt/saver.py); its time to disk is
+reported on its own row (it does not block the UI thread, so the 100 ms target does not apply to it).
 """
 
 from __future__ import annotations
@@ -128,15 +129,32 @@ def main(argv: list[str] | None = None) -> int:
         target = groups[k % 5]
         mime = line_ids_mime(ids)
         w.clusters.dropMimeData(mime, Qt.MoveAction, -1, -1, w.clusters.group_index(target))
-    drop = timed(do_drop, args.repeats)
-    saves_before = w.controller.save_count
-    path = w.controller.path
-    w.controller.path = None                 # baseline: the same drops without writing the CSV
+
+    c = w.controller
+    drop, disk = [], []
+    for k in range(args.repeats):
+        c.flush()                                   # the writer is idle: what the UI thread itself spends
+        t0 = time.perf_counter()
+        do_drop(k)
+        app.processEvents()
+        drop.append(1000 * (time.perf_counter() - t0))
+        t1 = time.perf_counter()
+        c.flush()                                   # writer thread: the drag's state on disk (atomic CSV + sidecar)
+        disk.append(1000 * (time.perf_counter() - t1))
+    path = c.path
+    c.path = None                                   # baseline: the same drops, nothing handed to the writer
     drop_nosave = timed(lambda k: do_drop(k + 1000), args.repeats)
-    w.controller.path = path
-    rows.append(("apply a drag (move 3 lines, CSV saved)", drop, "same drag, no save", drop_nosave))
-    undo = timed(lambda k: w.controller.undo_stack.undo(), args.repeats)
-    rows.append(("undo one drag (CSV saved)", undo, "", []))
+    c.path = path
+    rows.append(("apply a drag (move 3 lines; UI thread)", drop, "same drag, no save", drop_nosave))
+    undo = []
+    for _ in range(args.repeats):
+        c.flush()
+        t0 = time.perf_counter()
+        c.undo_stack.undo()
+        app.processEvents()
+        undo.append(1000 * (time.perf_counter() - t0))
+    rows.append(("undo one drag (UI thread)", undo, "", []))
+    rows.append(("write the project CSV (writer thread)", disk, "", []))
 
     def calibrate(_k):
         x = 0
@@ -146,8 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine state: a fixed 200k-step Python loop took {calib:.1f} ms (median of 5); load average "
           f"{os.getloadavg()[0]:.1f} — on a shared machine the figures below scale with the loop time")
     print(f"svsg UI benchmark: {args.lines} lines, {len(project.clusters)} groups, Qt platform "
-          f"{app.platformName()}, {args.repeats} repeats; project load + first save {load_ms:.0f} ms; "
-          f"saves during drags: {w.controller.save_count - saves_before}")
+          f"{app.platformName()}, {args.repeats} repeats; project load + first save {load_ms:.0f} ms")
     print(f"| {'operation':42s} | median ms | p90 ms | {'baseline':22s} | base median | < 100 ms |")
     print(f"|{'-' * 44}|-----------|--------|{'-' * 24}|-------------|----------|")
     ok = True
@@ -156,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         p90 = sorted(vals)[int(0.9 * (len(vals) - 1))]
         bmed = f"{statistics.median(bvals):.1f}" if bvals else ""
         good = med < 100
+        if "writer thread" in name:
+            good = True                       # off the UI thread: reported, not held to the 100 ms target
         ok &= good
         print(f"| {name:42s} | {med:9.1f} | {p90:6.1f} | {bname:22s} | {bmed:>11s} | {'yes' if good else 'NO':>8s} |")
     w.close()
