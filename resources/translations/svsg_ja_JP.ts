@@ -466,12 +466,20 @@
         <translation>デバイス:</translation>
     </message>
     <message>
-        <source>Lines below this confidence may join a group but never merge two groups.</source>
-        <translation>この信頼度未満の台詞はグループに加われますが、2 つのグループを統合することはありません。</translation>
+        <source>Learned merge model (voice, image, confidence)</source>
+        <translation>学習済みの統合モデル（声・映像・信頼度）</translation>
     </message>
     <message>
-        <source>Confidence threshold:</source>
-        <translation>信頼度のしきい値:</translation>
+        <source>Voice and image similarity</source>
+        <translation>声と映像の類似度</translation>
+    </message>
+    <message>
+        <source>Voice only</source>
+        <translation>声のみ</translation>
+    </message>
+    <message>
+        <source>Grouping:</source>
+        <translation>グループ化:</translation>
     </message>
     <message>
         <source>Review lines below:</source>

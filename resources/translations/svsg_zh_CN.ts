@@ -466,12 +466,20 @@
         <translation>设备：</translation>
     </message>
     <message>
-        <source>Lines below this confidence may join a group but never merge two groups.</source>
-        <translation>低于此置信度的台词可以加入分组，但不会导致两个分组合并。</translation>
+        <source>Learned merge model (voice, image, confidence)</source>
+        <translation>学习得到的合并模型（声音、画面、置信度）</translation>
     </message>
     <message>
-        <source>Confidence threshold:</source>
-        <translation>置信度阈值：</translation>
+        <source>Voice and image similarity</source>
+        <translation>声音与画面相似度</translation>
+    </message>
+    <message>
+        <source>Voice only</source>
+        <translation>仅声音</translation>
+    </message>
+    <message>
+        <source>Grouping:</source>
+        <translation>分组方式：</translation>
     </message>
     <message>
         <source>Review lines below:</source>

@@ -147,7 +147,7 @@ def pipeline_available() -> tuple[bool, str]:
     return True, ""
 
 
-def label_job(project: Project, *, device: str = "auto", threshold: float | None = None,
+def label_job(project: Project, *, device: str = "auto", method: str | None = None,
               progress=no_progress, cancel=None) -> Project:
     """Run the pipeline on a copy of the project's state; returns the labeled project (the controller applies it
     as one undoable step; human-pinned lines never move)."""
@@ -158,8 +158,8 @@ def label_job(project: Project, *, device: str = "auto", threshold: float | None
     kwargs = {}
     if _accepts(label_episode, "device"):
         kwargs["device"] = device
-    if threshold is not None and _accepts(label_episode, "threshold"):
-        kwargs["threshold"] = threshold
+    if method is not None and _accepts(label_episode, "method"):
+        kwargs["method"] = method
     if _accepts(label_episode, "cache_dir"):
         kwargs["cache_dir"] = str(data_dir() / "cache")   # re-clustering reuses the extracted features
     copy = Project(lines=dict(project.lines), clusters={c: type(v)(v.id, v.name) for c, v in project.clusters.items()},

@@ -26,12 +26,12 @@ TIME, TEXT, SPEAKER, CONFIDENCE, GROUP = range(5)
 
 
 
-def confidence_colour(conf: float | None) -> QColor | None:
+def confidence_colour(conf: float | None, review_below: float = 0.5) -> QColor | None:
     if conf is None:
         return None
-    if conf < 0.5:
+    if conf < review_below:
         return QColor(231, 76, 60)     # red: check this line
-    if conf < 0.8:
+    if conf < (1 + review_below) / 2:
         return QColor(243, 156, 18)    # amber
     return QColor(39, 174, 96)         # green
 
@@ -61,6 +61,7 @@ class LineListModel(QAbstractTableModel):
         self._labels: dict[int, str] = {}
         self._needle = ""
         self._only: int | None = None          # restrict to one group (None: all)
+        self._review_below = 0.5
         self._bold = QFont()
         self._bold.setBold(True)
         controller.projectReset.connect(self.reset)
@@ -101,6 +102,13 @@ class LineListModel(QAbstractTableModel):
         self._needle, self._only = needle, only
         self._apply_filter()
         self.endResetModel()
+
+    def set_review_below(self, value: float) -> None:
+        """The confidence under which a badge is red (Settings ▸ Review lines below)."""
+        if value != self._review_below:
+            self._review_below = value
+            if self._ids:
+                emit(self.dataChanged, self.index(0, CONFIDENCE), self.index(len(self._ids) - 1, CONFIDENCE))
 
     def filter_text(self) -> str:
         return self._needle
@@ -209,7 +217,7 @@ class LineListModel(QAbstractTableModel):
         if role == START_ROLE:
             return ln.start
         if role == Qt.BackgroundRole and col == CONFIDENCE:
-            colour = confidence_colour(None if ln.pinned else ln.confidence)
+            colour = confidence_colour(None if ln.pinned else ln.confidence, self._review_below)
             return QBrush(colour) if colour is not None else None
         if role == Qt.ForegroundRole and col == CONFIDENCE and not ln.pinned and ln.confidence is not None:
             return QBrush(QColor("white"))

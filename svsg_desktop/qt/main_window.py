@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.review_view = LineTableView()
         self.review_view.setModel(self.review)
         self._layout()
+        self.apply_review_threshold()
         self.actions = build_actions(self)
         self.recent_menu = MenuBuilder(self).build()
         self._connect()
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
             self.show_message(tr("Open a video first."))
             return
         self.jobs.start(flows.label_job, self.controller.project, device=self.settings.device,
-                        threshold=self.settings.confidence_threshold, name=tr("Grouping speakers"))
+                        method=self.settings.method, name=tr("Grouping speakers"))
 
     def on_job_finished(self, result) -> None:
         from ..core.project import Project
@@ -384,6 +385,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if SettingsDialog(self.settings, self).exec():
             self.engine_label.setText(engine_text(self.settings.device))
+            self.apply_review_threshold()
+
+    def apply_review_threshold(self) -> None:
+        for model in (self.lines, self.review):
+            model.set_review_below(self.settings.review_below)
 
     def show_help(self) -> None:
         ShortcutsDialog(self).exec()

@@ -1,4 +1,4 @@
-"""User settings (QSettings) and the settings dialog: device, thresholds, language, playback habits."""
+"""User settings (QSettings) and the settings dialog: device, grouping method, review threshold, language, playback."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from .i18n import LANGUAGES, tr
 
 DEVICES = ("auto", "cuda", "cpu")
+METHODS = ("mlp", "voice+image", "voice")     # core/grouping/heads.py METHODS, preferred first
 MAX_RECENT = 10
 
 
@@ -42,16 +43,19 @@ class AppSettings:
         self.q.setValue("engine/device", value)
 
     @property
-    def confidence_threshold(self) -> float:
-        return min(1.0, max(0.0, self._get("engine/confidence_threshold", 0.5, float)))
+    def method(self) -> str:
+        m = self._get("engine/method", "mlp", str)
+        return m if m in METHODS else "mlp"
 
-    @confidence_threshold.setter
-    def confidence_threshold(self, value: float) -> None:
-        self.q.setValue("engine/confidence_threshold", float(value))
+    @method.setter
+    def method(self, value: str) -> None:
+        if value not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}, not {value!r}")
+        self.q.setValue("engine/method", value)
 
     @property
     def review_below(self) -> float:
-        """Lines below this confidence are shown in red and come first in the review queue."""
+        """Lines below this confidence get a red badge (amber up to halfway to 1)."""
         return min(1.0, max(0.0, self._get("review/below", 0.5, float)))
 
     @review_below.setter
@@ -109,12 +113,12 @@ class SettingsDialog(QDialog):
             self.device.addItem(label, code)
         self.device.setCurrentIndex(DEVICES.index(settings.device))
         form.addRow(tr("Device:"), self.device)
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.0, 1.0)
-        self.threshold.setSingleStep(0.05)
-        self.threshold.setValue(settings.confidence_threshold)
-        self.threshold.setToolTip(tr("Lines below this confidence may join a group but never merge two groups."))
-        form.addRow(tr("Confidence threshold:"), self.threshold)
+        self.method = QComboBox()
+        for code, label in (("mlp", tr("Learned merge model (voice, image, confidence)")),
+                            ("voice+image", tr("Voice and image similarity")), ("voice", tr("Voice only"))):
+            self.method.addItem(label, code)
+        self.method.setCurrentIndex(METHODS.index(settings.method))
+        form.addRow(tr("Grouping:"), self.method)
         self.review = QDoubleSpinBox()
         self.review.setRange(0.0, 1.0)
         self.review.setSingleStep(0.05)
@@ -142,7 +146,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         s.device = self.device.currentData()
-        s.confidence_threshold = self.threshold.value()
+        s.method = self.method.currentData()
         s.review_below = self.review.value()
         s.autoplay = self.autoplay.isChecked()
         s.language = self.language.currentData()

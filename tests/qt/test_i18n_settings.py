@@ -76,16 +76,18 @@ def test_settings_dialog_persists_in_an_isolated_store(qtbot, isolated_settings)
     from svsg_desktop.qt.settings import AppSettings, SettingsDialog
 
     s = AppSettings()
-    assert s.device == "auto" and s.confidence_threshold == 0.5 and not s.autoplay
+    assert s.device == "auto" and s.method == "mlp" and s.review_below == 0.5 and not s.autoplay
     dlg = SettingsDialog(s)
     qtbot.addWidget(dlg)
     dlg.device.setCurrentIndex(dlg.device.findData("cpu"))
-    dlg.threshold.setValue(0.7)
+    dlg.method.setCurrentIndex(dlg.method.findData("voice"))
+    dlg.review.setValue(0.7)
     dlg.autoplay.setChecked(True)
     dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
     dlg.accept()
     again = AppSettings()
-    assert (again.device, again.confidence_threshold, again.autoplay, again.language) == ("cpu", 0.7, True, "zh_CN")
+    assert (again.device, again.method, again.review_below, again.autoplay, again.language) == \
+        ("cpu", "voice", 0.7, True, "zh_CN")
     assert any(isolated_settings.rglob("*.ini")), "settings went to the per-test folder"
     with pytest.raises(ValueError):
         again.device = "tpu"

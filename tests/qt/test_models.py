@@ -215,3 +215,12 @@ def test_big_groups_list_a_capped_number_of_lines_and_edits_stay_consistent(cont
     fresh = ClusterTreeModel(controller)
     assert sorted(_picture(m)) == sorted(_picture(fresh))
     qtmodeltester.check(m)
+
+
+def test_review_threshold_sets_the_badge_colour(controller):
+    m = LineListModel(controller)
+    row = next(r for r in range(m.rowCount()) if 0.5 <= controller.project.lines[m.line_id(r)].confidence < 0.75)
+    red = m.index(row, CONFIDENCE).data(Qt.BackgroundRole).color()
+    assert red.red() < 250 and red.green() > 100          # amber at the default 0.5
+    m.set_review_below(0.8)
+    assert m.index(row, CONFIDENCE).data(Qt.BackgroundRole).color().name() == "#e74c3c"
