@@ -557,5 +557,9 @@
         <source>Video is off</source>
         <translation>動画はオフです</translation>
     </message>
+    <message>
+        <source>Speaker %1</source>
+        <translation>話者 %1</translation>
+    </message>
 </context>
 </TS>

@@ -557,5 +557,9 @@
         <source>Video is off</source>
         <translation>视频已关闭</translation>
     </message>
+    <message>
+        <source>Speaker %1</source>
+        <translation>说话人 %1</translation>
+    </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 
 
 from .compat import emit
-from .i18n import tr
+from .i18n import group_label, tr
 from ..core.lines import format_ms
 from .line_model import CLUSTER_ROLE, CONFIDENCE_ROLE, ID_ROLE
 from .cluster_dnd import UNGROUPED, GroupDropMixin
@@ -275,7 +275,7 @@ class ClusterTreeModel(GroupDropMixin, QAbstractItemModel):
                 if cid == UNGROUPED:
                     return tr("Not grouped")
                 c = p.clusters.get(cid)
-                return c.label() if c is not None else f"Speaker {cid}"   # (a group being removed)
+                return group_label(cid, c.name if c is not None else "")   # (c is None: a group being removed)
             if role == Qt.EditRole and index.column() == 0 and cid != UNGROUPED:
                 c = p.clusters.get(cid)
                 return c.name if c is not None else ""

@@ -23,6 +23,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def group_label(cluster_id: int, name: str = "") -> str:
+    """What the UI shows for a group: its name, or a translated ``Speaker N``."""
+    return name or tr("Speaker %1").replace("%1", str(cluster_id))
+
+
 def translations_dir() -> Path:
     env = os.environ.get("SVSG_TRANSLATIONS")
     if env:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 
 from .compat import emit
-from .i18n import tr
+from .i18n import group_label, tr
 from ..core.lines import Flag, format_ms
 from .mime import LINE_IDS_MIME, line_ids_mime
 
@@ -117,12 +117,13 @@ class LineListModel(QAbstractTableModel):
         return self._only
 
     def _group_labels(self) -> dict[int, str]:
-        return {cid: c.label() for cid, c in self.controller.project.clusters.items()}
+        return {cid: group_label(cid, c.name) for cid, c in self.controller.project.clusters.items()}
 
     def _search_key(self, lid: str) -> str:
         p = self.controller.project
         ln = p.lines[lid]
-        group = p.clusters[ln.cluster].label() if ln.cluster in p.clusters else ""
+        c = p.clusters.get(ln.cluster) if ln.cluster is not None else None
+        group = group_label(c.id, c.name) if c is not None else ""
         return f"{ln.text}\n{p.speaker_of(lid)}\n{group}".casefold()
 
     def on_changed(self, line_ids: list, cluster_ids: list) -> None:
@@ -206,7 +207,7 @@ class LineListModel(QAbstractTableModel):
                 return mark + ("—" if ln.confidence is None else f"{round(100 * ln.confidence)}%")
             if col == GROUP:
                 c = p.clusters.get(ln.cluster) if ln.cluster is not None else None
-                return c.label() if c else ""
+                return group_label(c.id, c.name) if c else ""
             return None
         if role == ID_ROLE:
             return lid

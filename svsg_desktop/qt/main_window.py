@@ -16,7 +16,7 @@ from . import flows
 from .actions import ShortcutsDialog, build_actions
 from .cluster_model import ClusterTreeModel
 from .controller import Controller
-from .i18n import tr
+from .i18n import group_label, tr
 from .jobs import JobRunner
 from .line_model import LineListModel, ReviewQueueModel
 from .menus import MenuBuilder
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
                 return
             self.lines.set_filter(cluster=cid)
             self.show_message(tr("Only the lines of %1 are listed (Ctrl+L: all lines).").replace(
-                "%1", self.controller.project.clusters[cid].label()))
+                "%1", group_label(cid, self.controller.project.clusters[cid].name)))
         if self.current_line:
             self.line_view.select_line(self.current_line)
 
