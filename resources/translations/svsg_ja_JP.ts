@@ -108,8 +108,8 @@
         <translation>svsg について(&amp;A)</translation>
     </message>
     <message>
-        <source>Clip dataset (one WAV per line + CSV)…</source>
-        <translation>クリップデータセット（台詞ごとの WAV + CSV）…</translation>
+        <source>C&amp;lip dataset (one WAV per line + CSV)…</source>
+        <translation>クリップデータセット（台詞ごとの WAV + CSV）(&amp;L)…</translation>
     </message>
     <message>
         <source>Assign to group %1</source>
@@ -382,32 +382,32 @@
         <translation>svsg は字幕の各台詞に話者ラベルを付けます。声と映像の特徴、学習した信頼度、信頼度を考慮したグループ化、そしてドラッグ＆ドロップによる修正。</translation>
     </message>
     <message>
-        <source>CSV (start, end, speaker, text)…</source>
-        <translation>CSV（開始・終了・話者・台詞）…</translation>
+        <source>&amp;CSV (start, end, speaker, text)…</source>
+        <translation>&amp;CSV（開始・終了・話者・台詞）…</translation>
     </message>
     <message>
-        <source>Chat-Haruhi CSV (人物, 人物台词 …)…</source>
-        <translation>Chat-Haruhi CSV（人物・人物台词 …）…</translation>
+        <source>Chat-&amp;Haruhi CSV (人物, 人物台词 …)…</source>
+        <translation>Chat-&amp;Haruhi CSV（人物・人物台词 …）…</translation>
     </message>
     <message>
-        <source>Chat-Haruhi text (人物:「台词」)…</source>
-        <translation>Chat-Haruhi テキスト（人物:「台词」）…</translation>
+        <source>Chat-Haruhi &amp;text (人物:「台词」)…</source>
+        <translation>Chat-Haruhi テキスト（人物:「台词」）(&amp;T)…</translation>
     </message>
     <message>
-        <source>ASS subtitles (speaker as Name)…</source>
-        <translation>ASS 字幕（話者を Name に）…</translation>
+        <source>&amp;ASS subtitles (speaker as Name)…</source>
+        <translation>&amp;ASS 字幕（話者を Name に）…</translation>
     </message>
     <message>
-        <source>SRT subtitles (speaker prefix)…</source>
-        <translation>SRT 字幕（話者の接頭辞）…</translation>
+        <source>&amp;SRT subtitles (speaker prefix)…</source>
+        <translation>&amp;SRT 字幕（話者の接頭辞）…</translation>
     </message>
     <message>
-        <source>WebVTT (voice tags)…</source>
-        <translation>WebVTT（voice タグ）…</translation>
+        <source>&amp;WebVTT (voice tags)…</source>
+        <translation>&amp;WebVTT（voice タグ）…</translation>
     </message>
     <message>
-        <source>RTTM (diarization)…</source>
-        <translation>RTTM（話者ダイアライゼーション）…</translation>
+        <source>&amp;RTTM (diarization)…</source>
+        <translation>&amp;RTTM（話者ダイアライゼーション）…</translation>
     </message>
     <message>
         <source>&amp;File</source>

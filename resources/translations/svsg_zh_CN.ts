@@ -108,8 +108,8 @@
         <translation>关于 svsg(&amp;A)</translation>
     </message>
     <message>
-        <source>Clip dataset (one WAV per line + CSV)…</source>
-        <translation>片段数据集（每句一个 WAV + CSV）…</translation>
+        <source>C&amp;lip dataset (one WAV per line + CSV)…</source>
+        <translation>片段数据集（每句一个 WAV + CSV）(&amp;L)…</translation>
     </message>
     <message>
         <source>Assign to group %1</source>
@@ -382,32 +382,32 @@
         <translation>svsg 为每一句字幕标注说话人：声音与画面特征、学习得到的置信度、考虑置信度的分组，以及通过拖放进行的人工修正。</translation>
     </message>
     <message>
-        <source>CSV (start, end, speaker, text)…</source>
-        <translation>CSV（开始、结束、说话人、台词）…</translation>
+        <source>&amp;CSV (start, end, speaker, text)…</source>
+        <translation>&amp;CSV（开始、结束、说话人、台词）…</translation>
     </message>
     <message>
-        <source>Chat-Haruhi CSV (人物, 人物台词 …)…</source>
-        <translation>Chat-Haruhi CSV（人物、人物台词 …）…</translation>
+        <source>Chat-&amp;Haruhi CSV (人物, 人物台词 …)…</source>
+        <translation>Chat-&amp;Haruhi CSV（人物、人物台词 …）…</translation>
     </message>
     <message>
-        <source>Chat-Haruhi text (人物:「台词」)…</source>
-        <translation>Chat-Haruhi 文本（人物:「台词」）…</translation>
+        <source>Chat-Haruhi &amp;text (人物:「台词」)…</source>
+        <translation>Chat-Haruhi 文本（人物:「台词」）(&amp;T)…</translation>
     </message>
     <message>
-        <source>ASS subtitles (speaker as Name)…</source>
-        <translation>ASS 字幕（说话人写入 Name）…</translation>
+        <source>&amp;ASS subtitles (speaker as Name)…</source>
+        <translation>&amp;ASS 字幕（说话人写入 Name）…</translation>
     </message>
     <message>
-        <source>SRT subtitles (speaker prefix)…</source>
-        <translation>SRT 字幕（说话人前缀）…</translation>
+        <source>&amp;SRT subtitles (speaker prefix)…</source>
+        <translation>&amp;SRT 字幕（说话人前缀）…</translation>
     </message>
     <message>
-        <source>WebVTT (voice tags)…</source>
-        <translation>WebVTT（voice 标签）…</translation>
+        <source>&amp;WebVTT (voice tags)…</source>
+        <translation>&amp;WebVTT（voice 标签）…</translation>
     </message>
     <message>
-        <source>RTTM (diarization)…</source>
-        <translation>RTTM（说话人日志）…</translation>
+        <source>&amp;RTTM (diarization)…</source>
+        <translation>&amp;RTTM（说话人日志）…</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -34,7 +34,7 @@ def action_texts() -> dict[str, str]:
         "prev_line": tr("Previous line"), "next_line": tr("Next line"),
         "group_speakers": tr("&Group speakers (keeps your corrections)"), "next_review": tr("Next line to &check"),
         "settings": tr("&Settings…"), "help": tr("&Keyboard shortcuts"), "about": tr("&About svsg"),
-        "export_clips": tr("Clip dataset (one WAV per line + CSV)…"),
+        "export_clips": tr("C&lip dataset (one WAV per line + CSV)…"),
     }
     for k in range(1, 10):
         t[f"assign_{k}"] = tr("Assign to group %1").replace("%1", str(k))

@@ -145,9 +145,11 @@ class Controller(QObject):
         return True
 
     def move_lines(self, line_ids: Iterable[str], cluster: int) -> bool:
+        """Move lines to a group. Lines already there are *confirmed*: the command pins them (checked by a human),
+        so pressing the number of the right group is how an annotator says "this one is right"."""
         ids = tuple(line_ids)
-        if not ids or all(self.project.lines.get(i) is not None and self.project.lines[i].cluster == cluster
-                          for i in ids):
+        lines = self.project.lines
+        if not ids or all(i in lines and lines[i].cluster == cluster and lines[i].pinned for i in ids):
             return False
         return self.execute(C.MoveLines(ids, int(cluster)))
 

@@ -11,10 +11,10 @@ from .i18n import tr
 
 def export_labels() -> dict[str, str]:
     return {
-        "csv": tr("CSV (start, end, speaker, text)…"), "haruhi-csv": tr("Chat-Haruhi CSV (人物, 人物台词 …)…"),
-        "haruhi-txt": tr("Chat-Haruhi text (人物:「台词」)…"), "ass": tr("ASS subtitles (speaker as Name)…"),
-        "srt": tr("SRT subtitles (speaker prefix)…"), "vtt": tr("WebVTT (voice tags)…"),
-        "rttm": tr("RTTM (diarization)…"),
+        "csv": tr("&CSV (start, end, speaker, text)…"), "haruhi-csv": tr("Chat-&Haruhi CSV (人物, 人物台词 …)…"),
+        "haruhi-txt": tr("Chat-Haruhi &text (人物:「台词」)…"), "ass": tr("&ASS subtitles (speaker as Name)…"),
+        "srt": tr("&SRT subtitles (speaker prefix)…"), "vtt": tr("&WebVTT (voice tags)…"),
+        "rttm": tr("&RTTM (diarization)…"),
     }
 
 

@@ -61,7 +61,11 @@ def test_refused_edit_reports_and_leaves_stack_alone(controller, qtbot):
 
 def test_no_op_edits_are_not_pushed(controller):
     c = controller
-    assert c.move_lines(["L00001"], c.project.lines["L00001"].cluster) is False
+    same = c.project.lines["L00001"].cluster
+    assert c.move_lines(["L00001"], same) is True           # confirms (pins) the line in its group
+    assert c.project.lines["L00001"].pinned and c.project.lines["L00001"].cluster == same
+    c.undo_stack.clear()
+    assert c.move_lines(["L00001"], same) is False          # already confirmed: nothing to do
     assert c.rename_cluster(1, "春日") is False
     assert c.assign_to_rank(["L00001"], 42) is False
     assert c.undo_stack.count() == 0
