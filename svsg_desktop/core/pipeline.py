@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def label_episode(video: str | Path, subs: str | Path | None = None, project: Project | None = None, *,
-                  heads=None, library=None, method: str = "mlp", cache_dir: str | Path | None = None,
+                  heads=None, library=None, method: str | None = None, cache_dir: str | Path | None = None,
                   device: str = "auto", progress: ProgressFn = no_progress,
                   cancel: threading.Event | None = None) -> Project:
     from .features import extract_features, vad_lines

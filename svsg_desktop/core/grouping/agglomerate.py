@@ -29,6 +29,7 @@ class AggloParams:
     attach_threshold: float = np.inf  # voice centroid cosine needed to attach a leftover single line
     link_threshold: float = -np.inf   # average voice cosine between two groups needed to merge them
     small_size: float = 1             # groups this small (and not pinned) may attach to a bigger one as a whole
+    reassign_margin: float = np.inf   # move an unpinned line to another group whose centroid beats its own by this
 
     def as_dict(self) -> dict:
         return {k: (None if np.isinf(v) else float(v)) for k, v in self.__dict__.items()}
@@ -165,5 +166,38 @@ def agglomerate(n: int, i: np.ndarray, j: np.ndarray, score: np.ndarray, conf: n
                 ok = sims[np.arange(groups.size), best] >= params.attach_threshold
                 for g, b in zip(groups[ok].tolist(), best[ok].tolist()):
                     uf.union(int(first[g]), int(first[big[b]]))
+    labels = uf.labels()
+    if voice is not None and np.isfinite(params.reassign_margin):
+        labels = _reassign(labels, voice, pinned, params)
     progress(1.0, "grouped")
-    return uf.labels()
+    return labels
+
+
+def _reassign(labels: np.ndarray, voice: np.ndarray, pinned: np.ndarray, params: AggloParams) -> np.ndarray:
+    """One k-means-like refinement: an unpinned line moves to the bigger group whose voice centroid (without the
+    line itself) is more similar than its own group's by ``reassign_margin``. Groups holding pinned lines keep
+    them; cannot-link is unaffected (named groups only gain lines that were not named)."""
+    counts = np.bincount(labels)
+    big = np.flatnonzero(counts > max(params.small_size, 1))
+    if big.size < 2:
+        return labels
+    sums = np.zeros((counts.size, voice.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels, voice)
+    cent = sums[big] / np.maximum(np.linalg.norm(sums[big], axis=1, keepdims=True), 1e-12)
+    out = labels.copy()
+    pos = {g: k for k, g in enumerate(big)}
+    for s0 in range(0, labels.size, 4096):
+        rows = np.arange(s0, min(s0 + 4096, labels.size))
+        sims = (voice[rows] @ cent.T.astype(np.float32)).astype(np.float64)
+        own = np.array([pos.get(g, -1) for g in labels[rows]])
+        has = own >= 0
+        # own centroid without the line itself
+        own_sum = sums[labels[rows[has]]] - voice[rows[has]]
+        own_sim = np.full(rows.size, -np.inf)
+        own_sim[has] = np.einsum("ij,ij->i", own_sum, voice[rows[has]]) / np.maximum(
+            np.linalg.norm(own_sum, axis=1), 1e-12)
+        sims[has, own[has]] = -np.inf
+        best = sims.argmax(axis=1)
+        move = (sims[np.arange(rows.size), best] > own_sim + params.reassign_margin) & ~pinned[rows] & has
+        out[rows[move]] = big[best[move]]
+    return out

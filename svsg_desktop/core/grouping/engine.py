@@ -85,14 +85,16 @@ def group_arrays(inp: Inputs, cv: np.ndarray, ci: np.ndarray, params: AggloParam
 
 
 def cluster_lines(features, *, heads=None, constraints: Constraints | None = None, library=None,
-                  method: str = "mlp", seed: int = 0, progress: ProgressFn = no_progress,
+                  method: str | None = None, seed: int = 0, progress: ProgressFn = no_progress,
                   cancel: threading.Event | None = None) -> GroupingResult:
     """Group the lines of one episode. ``heads``: a loaded :class:`~.heads.Heads` (default: models/heads).
-    Deterministic: the same features, heads and constraints always give the same result (``seed`` only
+    ``method``: "voice", "voice+image" or "mlp" (default: the heads' ``default_method``, chosen on held-out
+    episodes at training time). Deterministic: the same features, heads and constraints always give the same result (``seed`` only
     matters for the PCA subsample at scale)."""
     from .heads import Heads
 
     heads = heads if heads is not None else Heads.load()
+    method = method or heads.meta.get("default_method", "mlp")
     progress(0.0, "preparing features")
     inp = prepare(features)
     heads.check(inp)

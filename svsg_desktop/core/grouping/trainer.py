@@ -109,10 +109,11 @@ def calibrate(eps: list[LabeledEpisode], preps: list, ep_scores: list[np.ndarray
         "link_threshold": [-np.inf, *np.quantile(sims, np.linspace(0.05, 0.95, 13))],
         "attach_threshold": [np.inf, *np.quantile(sims, np.linspace(0.05, 0.8, 8))],
         "small_size": [1, 2, 3, 5],
+        "reassign_margin": [np.inf, 0.0, 0.02, 0.05, 0.1],
     }
     cur = {"tau": grid["tau"][2], "merge_threshold": grid["merge_threshold"][3],
            "join_threshold": grid["join_threshold"][3], "link_threshold": -np.inf, "attach_threshold": np.inf,
-           "small_size": 1}
+           "small_size": 1, "reassign_margin": np.inf}
 
     def cost(p: dict) -> tuple[float, float]:
         res = [score(ep.labels, list(run_method(ep, pr, AggloParams(**p), sc)))
@@ -204,6 +205,9 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
                 "edge_f1": float(np.mean([r.edge_f1 for r in res])),
                 "bcubed_f1": float(np.mean([r.bcubed_f1 for r in res])),
                 "ops_per_100": float(np.mean([r.ops_per_100 for r in res]))}
+    # the method `svsg label` uses by default: best on the held-out episodes (training ops without them)
+    pick = report.get("held_out") or {m: {"ops_per_100": v} for m, v in report["training_ops_per_100"].items()}
+    meta["default_method"] = min(METHODS, key=lambda m: (pick[m]["ops_per_100"], METHODS.index(m)))
     meta["report"] = report
     meta["train_seconds"] = round(time.monotonic() - t0, 1)
     (out / HEADS_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -234,13 +238,15 @@ def model_card(meta: dict) -> str:
     lines += ["", f"## Merge MLP: inputs {', '.join(meta['merge_inputs'])}; {meta['merge']['samples']} samples "
               f"({meta['merge']['positives']} positive) from the agglomeration on the training episodes", "",
               "## Calibrated thresholds and held-out grouping", "",
-              "| method | tau | merge | join | link | attach | train ops/100 | held-out edge-F1 | held-out ops/100 |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              f"Default method (best held-out operations): `{meta.get('default_method', 'mlp')}`", "",
+              "| method | tau | merge | join | link | attach | small | reassign | train ops/100 | held-out edge-F1 | "
+              "held-out ops/100 |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for m, p in meta["methods"].items():
         h = rep.get("held_out", {}).get(m, {})
         fmt = lambda v: "off" if v is None else f"{v:.3f}"  # noqa: E731
         lines.append(f"| {m} | {fmt(p['tau'])} | {fmt(p['merge_threshold'])} | {fmt(p['join_threshold'])} | "
-                     f"{fmt(p['link_threshold'])} | {fmt(p['attach_threshold'])} | "
+                     f"{fmt(p['link_threshold'])} | {fmt(p['attach_threshold'])} | {p.get('small_size', 1):g} | "
+                     f"{fmt(p.get('reassign_margin'))} | "
                      f"{rep.get('training_ops_per_100', {}).get(m, float('nan')):.1f} | "
                      f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
     return "\n".join(lines) + "\n"

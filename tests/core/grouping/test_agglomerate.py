@@ -108,3 +108,16 @@ def test_ivf_knn_finds_most_true_neighbours():
     recall = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact, approx)])
     assert recall > 0.9
     assert np.all(np.diff(sim, axis=1) <= 1e-6) and np.all(approx != np.arange(3000)[:, None])
+
+
+def test_reassign_moves_a_chained_line_but_not_a_pinned_one():
+    v = graph.l2_normalise(np.array([[1, 0], [1, 0.05], [0.98, 0.1], [0, 1], [0.05, 1], [0.1, 0.98], [0.95, 0.2]],
+                                    dtype=np.float32))
+    edges = [(0, 1, 0.99), (1, 2, 0.99), (3, 4, 0.99), (4, 5, 0.99), (5, 6, 0.9)]   # 6 chained into the wrong group
+    stay = run(edges, [1] * 7, voice=v)
+    assert stay[6] == stay[3]
+    moved = run(edges, [1] * 7, params=AggloParams(0.5, 0.5, 0.5, reassign_margin=0.0), voice=v)
+    assert moved[6] == moved[0] and moved[3] == moved[4] == moved[5]
+    kept = run(edges, [1] * 7, params=AggloParams(0.5, 0.5, 0.5, reassign_margin=0.0), voice=v,
+               must_link=[[5, 6]])
+    assert kept[6] == kept[5]
