@@ -28,14 +28,17 @@ def group_label(cluster_id: int, name: str = "") -> str:
     return name or tr("Speaker %1").replace("%1", str(cluster_id))
 
 
+def resources_dir() -> Path:
+    """``resources/`` next to a frozen app (PyInstaller) or in the source tree."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen and (Path(frozen) / "resources").is_dir():
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
 def translations_dir() -> Path:
     env = os.environ.get("SVSG_TRANSLATIONS")
-    if env:
-        return Path(env)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen and (Path(frozen) / "resources" / "translations").is_dir():
-        return Path(frozen) / "resources" / "translations"
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    return Path(env) if env else resources_dir() / "translations"
 
 
 def pick_language(setting: str = "", locale: QLocale | None = None) -> str:

@@ -36,6 +36,12 @@ def run(argv: list[str]) -> int:
     QCoreApplication.setApplicationName("svsg-desktop")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "svsg-desktop"])
     log_file = setup_logging()
+    from PySide6.QtGui import QIcon
+
+    from .i18n import resources_dir
+    icon = resources_dir() / "icons" / "svsg.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     settings = AppSettings()
     install_language(args.language or pick_language(settings.language))
     log.info("svsg-desktop starting (log: %s, Qt platform: %s)", log_file, app.platformName())

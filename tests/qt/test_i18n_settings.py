@@ -153,3 +153,31 @@ def test_video_without_subtitles_asks_for_voice_detection(tmp_path):
     with pytest.raises(InputError) as err:
         flows.project_from_video(v)
     assert err.value.code == "no_subtitles"
+
+
+def test_app_icon_renders(qapp):
+    from PySide6.QtGui import QIcon
+
+    from svsg_desktop.qt.i18n import resources_dir
+
+    pix = QIcon(str(resources_dir() / "icons" / "svsg.svg")).pixmap(64, 64)
+    assert not pix.isNull() and pix.width() == 64
+    img = pix.toImage()
+    assert len({img.pixelColor(x, y).name() for x in range(0, 64, 4) for y in range(0, 64, 4)}) > 3
+
+
+def test_app_starts_and_quits_from_the_command_line(tmp_path, repo_root):
+    """``svsg-desktop VIDEO`` end to end in a subprocess (offscreen): opens, writes its project CSV, quits."""
+    import os
+    import shutil
+
+    for name in ("demo.mp4", "demo.srt"):
+        shutil.copy2(repo_root / "resources" / "demo" / name, tmp_path / name)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SVSG_LOG_DIR=str(tmp_path / "logs"),
+               SVSG_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    res = subprocess.run([sys.executable, "-m", "svsg_desktop.app", str(tmp_path / "demo.mp4"), "--quit-after", "1"],
+                         env=env, cwd=repo_root, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert (tmp_path / "demo.speakers.csv").is_file()
+    log = (tmp_path / "logs" / "svsg-desktop.log").read_text(encoding="utf-8")
+    assert "svsg-desktop starting" in log and "25 lines" in log
