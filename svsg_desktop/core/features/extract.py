@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -65,90 +66,39 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
     log.info("features for %d lines: %d voice, %d image, %d stats to compute", len(lines), len(need_v),
              len(need_i), len(need_s))
 
-    if need_v or need_s:
-        progress(0.0, "decoding audio")
-        t = time.perf_counter()
-        track = decode_audio(video)
-        timings["decode_audio"] = time.perf_counter() - t
-        check_cancel(cancel)
-        if need_s:
-            t = time.perf_counter()
-            progress(0.1, "voice activity")
-            sp = SileroVAD(reg).probs(track.samples) if len(track.samples) else None
-            for i in need_s:
-                clip, _ = track.clip(*spans[i])
-                st = line_stats(clip, *spans[i], sp)
-                scache.put(spans[i], [st[k] for k in STAT_NAMES], True, "")
-            timings["vad_stats"] = time.perf_counter() - t
-        if need_v:
-            t = time.perf_counter()
-            clips, todo = [], []
-            for i in need_v:
-                clip, why = track.clip(*spans[i])
-                if clip is None or len(clip) < MIN_VOICE_S * track.sample_rate:
-                    vcache.put(spans[i], np.zeros(vspec.dim), False, why or "too short for a voice embedding")
-                else:
-                    clips.append(clip)
-                    todo.append(i)
-            timings["audio_slicing"] = time.perf_counter() - t
-            check_cancel(cancel)
-            if todo:
-                progress(0.2, "voice embeddings")
-                t = time.perf_counter()
-                enc = load_encoder("voice", model_id=vspec.id, device=device, registry=reg)
-                providers.add(enc.provider)
-                emb = np.zeros((len(todo), vspec.dim), np.float32)
-                step = 64
-                for s in range(0, len(todo), step):
-                    check_cancel(cancel)
-                    emb[s:s + step] = enc.embed(clips[s:s + step])
-                    progress(0.2 + 0.25 * min(1.0, (s + step) / len(todo)), "voice embeddings")
-                for j, i in enumerate(todo):
-                    vcache.put(spans[i], emb[j], True, "")
-                timings["voice_encoder"] = time.perf_counter() - t
-        del track
+    audio_args = (video, spans, need_v, need_s, vspec, vcache, scache, reg, device, providers)
+    image_args = (video, spans, need_i, ispec, icache, idim, reg, device, providers, frame_method)
+    if (need_v or need_s) and need_i:
+        # the audio branch (decode, VAD, voice encoder) runs in a thread beside the frame pass: FFmpeg decoding
+        # and onnxruntime release the GIL, so the two overlap on two cores. Only this thread reports progress.
+        stop = _Either(cancel)
 
-    if need_i:
-        t = time.perf_counter()
-        targets = []
-        for i in need_i:
-            a, b = spans[i]
-            mid = (a + b) // 2
-            targets.append(FrameTarget(mid, a, b))
-            targets += [FrameTarget(min(b, mid + d), a, b, max_side=img.AW) for d in MOTION_FRAMES_MS]
-        grab = grab_frames(video, targets, max_side=FRAME_SIDE, method=frame_method,
-                           progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
-        timings["frames"] = time.perf_counter() - t
-        check_cancel(cancel)
-        t = time.perf_counter()
-        P = PER_LINE
-        ok = [k for k, i in enumerate(need_i) if P * k in grab.frames]
-        for k, i in enumerate(need_i):
-            if P * k not in grab.frames:
-                icache.put(spans[i], np.zeros(idim), False, grab.problems.get(P * k, "no frame"),
-                           {"image_fallback": 1.0})
-        crops = img.line_crops([grab.frames[P * k] for k in ok],
-                               [[grab.frames[P * k + j] for j in range(1, P) if P * k + j in grab.frames]
-                                for k in ok])
-        timings["image_crops"] = time.perf_counter() - t
-        check_cancel(cancel)
-        if ok:
-            progress(0.8, "image embeddings")
-            t = time.perf_counter()
-            enc = load_encoder("image", model_id=ispec.id, device=device, registry=reg)
-            providers.add(enc.provider)
-            emb = np.zeros((len(ok), ispec.dim), np.float32)
-            step = 32
-            for s in range(0, len(ok), step):
-                check_cancel(cancel)
-                emb[s:s + step] = enc.embed([c.image for c in crops[s:s + step]])
-                progress(0.8 + 0.19 * min(1.0, (s + step) / len(ok)), "image embeddings")
-            vec = img.combine(emb, np.stack([c.hist for c in crops]))
-            for j, k in enumerate(ok):
-                c = crops[j]
-                icache.put(spans[need_i[k]], vec[j], True, "",
-                           {"image_fallback": float(c.fallback), "mouth_motion": float(c.motion)})
-            timings["image_encoder"] = time.perf_counter() - t
+        def audio_job() -> None:
+            try:
+                _audio_branch(*audio_args, no_progress, stop)
+            except BaseException:
+                stop.set()   # stop the frame pass too: the error is raised below
+                raise
+
+        def image_progress(f: float, stage: str) -> None:   # the image branch reports 0.45…1 when run alone
+            progress(max(0.0, (f - 0.45) / 0.55), stage)
+
+        with ThreadPoolExecutor(1, thread_name_prefix="svsg-audio") as pool:
+            fut = pool.submit(audio_job)
+            try:
+                _image_branch(*image_args, image_progress, stop)
+            except BaseException:
+                stop.set()
+                if fut.done() and fut.exception() is not None:
+                    raise fut.exception() from None   # the audio branch failed first: report its error
+            except BaseException:
+                stop.set()
+                raise
+            fut.result()
+    elif need_v or need_s:
+        _audio_branch(*audio_args, progress, cancel)
+    elif need_i:
+        _image_branch(*image_args, progress, cancel)
 
     for c in (vcache, icache, scache):
         c.save()
@@ -157,6 +107,112 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
     timings["total"] = time.perf_counter() - t_start
     progress(1.0, "features ready")
     return fs
+
+
+class _Either:
+    """A cancel flag set by the user or by the other branch failing."""
+
+    def __init__(self, user: threading.Event | None) -> None:
+        self.user, self.own = user, threading.Event()
+
+    def set(self) -> None:
+        self.own.set()
+
+    def is_set(self) -> bool:
+        return self.own.is_set() or (self.user is not None and self.user.is_set())
+
+
+def _audio_branch(video, spans, need_v, need_s, vspec, vcache, scache, reg, device, providers, progress,
+                  cancel) -> None:
+    """Decode the audio once; VAD + stats; voice embeddings (runs beside the frame pass)."""
+    progress(0.0, "decoding audio")
+    t = time.perf_counter()
+    track = decode_audio(video)
+    timings["decode_audio"] = time.perf_counter() - t
+    check_cancel(cancel)
+    if need_s:
+        t = time.perf_counter()
+        progress(0.1, "voice activity")
+        sp = SileroVAD(reg).probs(track.samples) if len(track.samples) else None
+        for i in need_s:
+            clip, _ = track.clip(*spans[i])
+            st = line_stats(clip, *spans[i], sp)
+            scache.put(spans[i], [st[k] for k in STAT_NAMES], True, "")
+        timings["vad_stats"] = time.perf_counter() - t
+    if need_v:
+        t = time.perf_counter()
+        clips, todo = [], []
+        for i in need_v:
+            clip, why = track.clip(*spans[i])
+            if clip is None or len(clip) < MIN_VOICE_S * track.sample_rate:
+                vcache.put(spans[i], np.zeros(vspec.dim), False, why or "too short for a voice embedding")
+            else:
+                clips.append(clip)
+                todo.append(i)
+        timings["audio_slicing"] = time.perf_counter() - t
+        check_cancel(cancel)
+        if todo:
+            progress(0.2, "voice embeddings")
+            t = time.perf_counter()
+            enc = load_encoder("voice", model_id=vspec.id, device=device, registry=reg)
+            providers.add(enc.provider)
+            emb = np.zeros((len(todo), vspec.dim), np.float32)
+            step = 64
+            for s in range(0, len(todo), step):
+                check_cancel(cancel)
+                emb[s:s + step] = enc.embed(clips[s:s + step])
+                progress(0.2 + 0.25 * min(1.0, (s + step) / len(todo)), "voice embeddings")
+            for j, i in enumerate(todo):
+                vcache.put(spans[i], emb[j], True, "")
+            timings["voice_encoder"] = time.perf_counter() - t
+    del track
+
+
+
+def _image_branch(video, spans, need_i, ispec, icache, idim, reg, device, providers, frame_method, progress,
+                  cancel) -> None:
+    """One frame pass (4 frames per line), character crops, image embeddings."""
+    t = time.perf_counter()
+    targets = []
+    for i in need_i:
+        a, b = spans[i]
+        mid = (a + b) // 2
+        targets.append(FrameTarget(mid, a, b))
+        targets += [FrameTarget(min(b, mid + d), a, b, max_side=img.AW) for d in MOTION_FRAMES_MS]
+    grab = grab_frames(video, targets, max_side=FRAME_SIDE, method=frame_method,
+                       progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
+    timings["frames"] = time.perf_counter() - t
+    check_cancel(cancel)
+    t = time.perf_counter()
+    P = PER_LINE
+    ok = [k for k, i in enumerate(need_i) if P * k in grab.frames]
+    for k, i in enumerate(need_i):
+        if P * k not in grab.frames:
+            icache.put(spans[i], np.zeros(idim), False, grab.problems.get(P * k, "no frame"),
+                       {"image_fallback": 1.0})
+    crops = img.line_crops([grab.frames[P * k] for k in ok],
+                           [[grab.frames[P * k + j] for j in range(1, P) if P * k + j in grab.frames]
+                            for k in ok])
+    timings["image_crops"] = time.perf_counter() - t
+    check_cancel(cancel)
+    if ok:
+        progress(0.8, "image embeddings")
+        t = time.perf_counter()
+        enc = load_encoder("image", model_id=ispec.id, device=device, registry=reg)
+        providers.add(enc.provider)
+        emb = np.zeros((len(ok), ispec.dim), np.float32)
+        step = 32
+        for s in range(0, len(ok), step):
+            check_cancel(cancel)
+            emb[s:s + step] = enc.embed([c.image for c in crops[s:s + step]])
+            progress(0.8 + 0.19 * min(1.0, (s + step) / len(ok)), "image embeddings")
+        vec = img.combine(emb, np.stack([c.hist for c in crops]))
+        for j, k in enumerate(ok):
+            c = crops[j]
+            icache.put(spans[need_i[k]], vec[j], True, "",
+                       {"image_fallback": float(c.fallback), "mouth_motion": float(c.motion)})
+        timings["image_encoder"] = time.perf_counter() - t
+
 
 
 def _assemble(ids, spans, vcache, icache, scache, vid, iid, provider) -> FeatureSet:
