@@ -23,6 +23,8 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--search-trials", type=int, default=150,
                    help="random threshold configurations tried per method before refinement (default 150)")
+    p.add_argument("--library", type=Path, default=None, metavar="NPZ",
+                   help="also write a character library (names from the training episodes) for `svsg label`")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
@@ -44,4 +46,9 @@ def run(args: argparse.Namespace) -> int:
                        progress=SubProgress(progress, 0.4, 1.0))
     print((out / "MODEL_CARD.md").read_text(encoding="utf-8"))
     print(f"heads written to {out} in {meta['train_seconds']} s")
+    if args.library:
+        from ..core.grouping.library import CharacterLibrary
+        lib = CharacterLibrary.build(train)
+        lib.save(args.library)
+        print(f"character library: {len(lib.names)} lines, {len(set(lib.names))} names → {args.library}")
     return 0

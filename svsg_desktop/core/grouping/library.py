@@ -88,6 +88,7 @@ class CharacterLibrary:
         top = np.take_along_axis(sims, idx, axis=1)
         votes: dict[str, float] = {}
         for nm, w in zip(self.names[idx].ravel(), np.maximum(top, 0).ravel()):
+            nm = self.canonical(str(nm))               # aliases declared after the library was built count too
             votes[nm] = votes.get(nm, 0.0) + float(w)
         total = sum(votes.values()) or 1.0
         name = max(sorted(votes), key=lambda n: votes[n])
