@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
             "%2", str(grouped)).replace("%3", str(len(p.clusters))))
         if self.lines.rowCount():
             self.line_view.select_line(self.lines.line_id(0))
+        first = next((ln for ln in p.ordered() if ln.is_dialogue), None)
+        if first is not None and self.video.loaded():
+            self.video.seek(first.start)          # show a real frame, not a black area, until Play
         self.thumbs.schedule()
 
     # -- jobs ---------------------------------------------------------------------------------------------------

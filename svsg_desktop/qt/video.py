@@ -28,6 +28,7 @@ class VideoBackend(Protocol):
 
     def attach(self, win_id: int) -> None: ...
     def load(self, path: str) -> None: ...
+    def show_first_frame(self) -> None: ...
     def play(self) -> None: ...
     def pause(self) -> None: ...
     def is_playing(self) -> bool: ...
@@ -54,6 +55,9 @@ class NullBackend:
 
     def load(self, path: str) -> None:
         self.path, self._pos, self._t0 = str(path), 0, None
+
+    def show_first_frame(self) -> None:
+        return None
 
     def play(self) -> None:
         if self.path is not None and self._t0 is None:
@@ -119,6 +123,12 @@ class VlcBackend:
     def load(self, path: str) -> None:
         self._media = self._instance.media_new_path(str(path))
         self._player.set_media(self._media)
+
+    def show_first_frame(self) -> None:
+        """Open the media paused on its first frame (instead of a black area until Play)."""
+        if self._media is not None:
+            self._media.add_option(":start-paused")
+            self._player.play()
 
     def play(self) -> None:
         self._player.play()

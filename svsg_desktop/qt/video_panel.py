@@ -106,6 +106,7 @@ class VideoPanel(QWidget):
             self.backend.attach(int(self.surface.winId()))
             self._attached = True
         self.backend.load(str(path))
+        self.backend.show_first_frame()
         self._stop_at = None
         self._show_state()
 
