@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the working folder")
     ap.add_argument("--json", type=Path, help="also write the report as JSON")
     ap.add_argument("--measure-only", action="store_true", help="print size and start-up time, run nothing else")
+    ap.add_argument("--max-mb", type=int, default=measure_bundle.CEILING_MB,
+                    help="fail above this unpacked size (default %(default)s; the GPU build needs ~1100)")
     args = ap.parse_args(argv)
 
     bundle = args.bundle.resolve()
@@ -51,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     work = (args.work or Path(tempfile.mkdtemp(prefix="svsg-smoke-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     run = steps.Runner(bundle, work)
+    run.max_mb = args.max_mb
     xvfb = None
     t0 = time.monotonic()
     try:
