@@ -58,8 +58,12 @@ def test_every_ui_string_has_both_translations(tmp_path, repo_root):
         missing = sorted(s for s in wanted if s not in have or not (have[s].text or "").strip()
                          or have[s].get("type") == "unfinished")
         assert not missing, f"{code}: untranslated {missing[:5]} — run resources/translations/update.py"
-        qm = TS_DIR / f"svsg_{code}.qm"
-        assert qm.stat().st_mtime >= (TS_DIR / f"svsg_{code}.ts").stat().st_mtime - 1
+        # the committed .qm is exactly what lrelease makes of the committed .ts (not a stale build)
+        fresh_qm = tmp_path / f"{code}.qm"
+        subprocess.run([str(lupdate.with_name("pyside6-lrelease")), str(TS_DIR / f"svsg_{code}.ts"), "-qm",
+                        str(fresh_qm)], check=True, capture_output=True)
+        assert fresh_qm.read_bytes() == (TS_DIR / f"svsg_{code}.qm").read_bytes(), \
+            f"svsg_{code}.qm is stale — run resources/translations/update.py"
 
 
 def test_pick_language_from_setting_and_locale():
