@@ -191,6 +191,8 @@ def main() -> None:
         bs = f"{b:11.2f}" if b is not None else f"{'—':>11}"
         ratio = f"{b / a:7.1f}" if b is not None and a > 0 and "memory" not in name else f"{'':>7}"
         print(f"{name:<22} {a:9.2f} {bs} {ratio}")
+    print("svsg stages overlap (the audio branch — decode, VAD, voice encoder — runs beside the frame pass), so "
+          "they add up to more than the total")
     print(f"reopen with cache: {ours['reopen_cached']:.2f} s; valid voice {ours['valid_voice']}, "
           f"valid image {ours['valid_image']} of {ours['lines']}")
     print(f"load average during the runs: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} on "

@@ -30,7 +30,7 @@ from .vad import SileroVAD
 
 log = logging.getLogger(__name__)
 MIN_VOICE_S = 0.1
-MOTION_FRAMES_MS = (170, 340, 510)   # extra frames after the midpoint (mouth motion)
+MOTION_FRAMES_MS = (0, 170, 340, 510)   # analysis-size frames from the midpoint on (mouth motion)
 PER_LINE = 1 + len(MOTION_FRAMES_MS)
 FRAME_SIDE = 640
 timings: dict[str, float] = {}   # last run's stage timings (seconds), read by the benchmark

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-PIPELINE_VERSION = "character-v3"
+PIPELINE_VERSION = "character-v4"
 AW, AH = 160, 90          # analysis resolution
 HIST_BINS = 4             # per channel → 64 colours
 HIST_WEIGHT = 0.25        # weight of the colour cue in the final vector
@@ -133,12 +133,12 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
     if not comps or sum(c[0] for c in comps) > 0.85 * AW * AH:
         return Crop(frame, colour_hist(frame.reshape(-1, 3)[::7]), True, False)
     chosen, motion = None, False
+    # motion between frames converted the same way (the analysis-size frames), never against ``small``
     moving = np.zeros(small.shape[:2], bool)
-    prev = small
-    for o in others:
-        moving |= np.abs(prev - o).max(axis=2) > 40
-        prev = o
-    if others:
+    for a, b in zip(others, others[1:]):
+        if a.shape == b.shape == small.shape:
+            moving |= np.abs(a - b).max(axis=2) > 40
+    if len(others) >= 2:
         frac = moving.mean()
         if 0 < frac < 0.03:
             ys, xs = np.nonzero(moving)
@@ -181,7 +181,8 @@ def character_crop(frame: np.ndarray, small: np.ndarray, bg: np.ndarray | None,
 
 
 def line_crops(frames: list[np.ndarray], extra: list[list[np.ndarray]]) -> list[Crop]:
-    """``frames[i]``: midpoint frame of line i; ``extra[i]``: frames a little later (mouth motion), maybe empty."""
+    """``frames[i]``: midpoint frame of line i; ``extra[i]``: analysis-size frames at the midpoint and a little
+    later (mouth motion), maybe empty."""
     bgs, small = background_models(frames)
     crops = []
     for i, f in enumerate(frames):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from svsg_desktop.core.features import image as img
+from svsg_desktop.core.models.frontends import resize_rgb
 
 H, W = 180, 320
 WALLS = [(230, 220, 170), (60, 60, 80), (120, 190, 235)]
@@ -35,7 +36,9 @@ def test_speaker_crop_found_by_mouth_motion():
         x1, x2 = int(rng.integers(30, 130)), int(rng.integers(180, 290))
         speaker = i % 2
         frames.append(scene(wall, [(x1, *red), (x2, *blue)]))
-        extras.append([scene(wall, [(x1, *red), (x2, *blue)], mouth_open=speaker)])
+        small = [resize_rgb(scene(wall, [(x1, *red), (x2, *blue)], mouth_open=m), img.AW, img.AH)
+                 for m in (None, speaker, None)]       # analysis-size frames: closed, open, closed
+        extras.append(small)
     crops = img.line_crops(frames, extras)
     assert sum(not c.fallback and c.motion for c in crops) >= 0.9 * len(crops)
     # the chosen crop shows the speaker's body colour rather than the other's, and little of the wall
@@ -55,7 +58,7 @@ def test_speaker_crop_found_by_mouth_motion():
 def test_empty_scene_falls_back_to_whole_frame():
     frames = [scene(WALLS[i % 3], []) for i in range(9)]
     crops = img.line_crops(frames, [[] for _ in frames])
-    assert all(c.fallback for c in crops)
+    assert all(c.fallback and not c.motion for c in crops)
     assert crops[0].image.shape == frames[0].shape
 
 
