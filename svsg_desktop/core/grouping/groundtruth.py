@@ -92,6 +92,17 @@ def neighbour_agreement(x: np.ndarray, labels: np.ndarray, k: int = K_DEFAULT) -
     return out
 
 
+REFERENCE_FOLD_LINES = 44      # the original: q = 0.1 on a ~440-line episode
+
+
+def adaptive_q(n_lines: int, lo: float = Q_DEFAULT, hi: float = 0.9) -> float:
+    """q for an episode of ``n_lines`` labeled lines, so the expected training fold keeps the original's size
+    (q = 0.1 of ~440 lines ≈ 44 lines). On a 50-line episode q = 0.1 leaves ~2 of the 24 neighbours drawn and the
+    target is mostly coin flips; measured on held-out generated episodes, the confidence model's AUC for 1-NN
+    correctness rose from 0.58 (q = 0.1) to 0.74-0.76 (q = 0.6-0.9)."""
+    return float(np.clip(REFERENCE_FOLD_LINES / max(n_lines, 1), lo, hi))
+
+
 def ground_truth_confidence(x: np.ndarray, labels, *, k: int = K_DEFAULT, q: float = Q_DEFAULT,
                             variant: str = "majority3") -> np.ndarray:
     """Per-line confidence targets for embeddings ``x`` (N, D) with labels (N,). ``variant``: "majority3" or

@@ -120,22 +120,26 @@ def calibrate(eps: list[LabeledEpisode], preps: list, ep_scores: list[np.ndarray
                for ep, pr, sc in zip(eps, preps, ep_scores)]
         return float(np.mean([r.ops_per_100 for r in res])), -float(np.mean([r.edge_f1 for r in res]))
 
-    best = cost(cur)
     rng = np.random.default_rng(0)
-    for _ in range(random_trials):                   # seeded random search, then coordinate refinement
+    tried = [(cost(cur), cur)]
+    for _ in range(random_trials):                   # seeded random search ...
         check_cancel(cancel)
         trial = {k: float(v[rng.integers(len(v))]) for k, v in grid.items()}
-        c = cost(trial)
-        if c < best:
-            best, cur = c, trial
-    for _ in range(2):
-        for key, values in grid.items():
-            for v in values:
-                check_cancel(cancel)
-                trial = {**cur, key: float(v)}
-                c = cost(trial)
-                if c < best:
-                    best, cur = c, trial
+        tried.append((cost(trial), trial))
+    tried.sort(key=lambda t: t[0])
+    best, cur = tried[0]
+    for c0, start in [tried[0], *tried[1:3], *[t for t in tried if t[1]["tau"] == 0.0][:1]]:
+        c_best, c_cur = c0, start                    # ... then coordinate refinement from a few starts
+        for _ in range(2):
+            for key, values in grid.items():
+                for v in values:
+                    check_cancel(cancel)
+                    trial = {**c_cur, key: float(v)}
+                    c = cost(trial)
+                    if c < c_best:
+                        c_best, c_cur = c, trial
+        if c_best < best:
+            best, cur = c_best, c_cur
     return AggloParams(**cur), best[0]
 
 
@@ -228,7 +232,7 @@ def model_card(meta: dict) -> str:
              f"({meta['image_dim']}-d). Thresholds below are valid for this encoder pair only.", "",
              f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
              f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
-             "## Confidence heads (target: majority-of-3 kNN DP, K=24, q=0.1)", "",
+             "## Confidence heads (target: majority-of-3 kNN DP, K=24, q = clip(44 / labeled lines, 0.1, 0.9))", "",
              "| head | objective, inputs | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
     for kind in ("voice", "image"):
         chosen = f'{meta[f"confidence_{kind}"]["objective"]}, {meta[f"confidence_{kind}"]["inputs"]}'

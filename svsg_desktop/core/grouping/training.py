@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..progress import check_cancel
-from .groundtruth import ground_truth_confidence
+from .groundtruth import adaptive_q, ground_truth_confidence
 from .inputs import Inputs, confidence_inputs, edge_features, prepare
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def confidence_targets(ep: LabeledEpisode, kind: str) -> tuple[np.ndarray, np.nd
     if rows.size < 2:
         return rows, np.zeros(rows.size)
     x = (ep.inputs.voice if kind == "voice" else ep.inputs.image)[rows]
-    return rows, ground_truth_confidence(x, ep.labels[rows].astype(str))
+    return rows, ground_truth_confidence(x, ep.labels[rows].astype(str), q=adaptive_q(rows.size))
 
 
 # -- small MLPs in torch ------------------------------------------------------------------------------------------

@@ -78,3 +78,10 @@ def test_neighbour_agreement_blocks_and_small_inputs():
         order = np.argsort(-sims, kind="stable")[:6]
         assert list(a[i]) == list(labels[order] == labels[i])
     assert gt.neighbour_agreement(x[:1], labels[:1]).shape == (1, 0)
+
+
+def test_adaptive_q_keeps_the_original_fold_size():
+    assert gt.adaptive_q(440) == pytest.approx(0.1)
+    assert gt.adaptive_q(4400) == pytest.approx(0.1)           # never below the original
+    assert gt.adaptive_q(88) == pytest.approx(0.5)
+    assert gt.adaptive_q(10) == pytest.approx(0.9)
