@@ -63,6 +63,10 @@ def create_session(data: bytes, *, name: str = "model", device: str = "auto", th
         log.warning("%s: %s", name, note)
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
+    # no busy-waiting between ops: encoders run beside the video decoder threads on few cores, and spinning
+    # threads steal the CPU the decoder needs
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
     if threads:
         opts.intra_op_num_threads = threads
     if CUDA in providers:
