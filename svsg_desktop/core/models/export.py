@@ -105,7 +105,13 @@ def export_model(model_id: str, *, registry: Registry | None = None, if_missing:
     if builder is None:
         raise ModelError(f"model {spec.id!r} is not built from installed packages; run `{spec.export_hint()}`",
                          code="export_needs_input", model=spec.id)
-    data = builder(spec)
+    try:
+        data = builder(spec)
+    except ModuleNotFoundError as err:   # torch & co. are the `export` extra, absent from the installed app
+        raise ModelError(f"exporting {spec.id!r} needs the package {err.name!r}, which is not installed here. "
+                         "The installed app already ships its models; to rebuild them, use a source checkout "
+                         "with `pip install -e .[export]`, then `svsg models export`",
+                         code="export_needs_packages", model=spec.id, package=err.name) from err
     sha = sha256_bytes(data)
     write_atomic(reg.path(model_id), data)
     import importlib.metadata as md
