@@ -17,11 +17,8 @@ def _is_enter(event) -> bool:
     return event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier
 
 
-class LineTableView(QTableView):
-    """Lines in a table; emits ``currentLineChanged(id)``; drags carry line ids; Enter asks for a rename."""
-
-    currentLineChanged = Signal(str)
-    renameRequested = Signal()
+class _EnterRenames:
+    """Enter (outside an editor) emits the view's ``renameRequested`` instead of Qt's default handling."""
 
     def keyPressEvent(self, event) -> None:
         if _is_enter(event) and self.state() != QAbstractItemView.EditingState:
@@ -29,6 +26,13 @@ class LineTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class LineTableView(_EnterRenames, QTableView):
+    """Lines in a table; emits ``currentLineChanged(id)``; drags carry line ids; Enter asks for a rename."""
+
+    currentLineChanged = Signal(str)
+    renameRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -121,18 +125,11 @@ class NameDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.EditRole)
 
 
-class ClusterTreeView(QTreeView):
+class ClusterTreeView(_EnterRenames, QTreeView):
     """Groups with their lines; drop lines or a group onto a group; drop lines on empty space = new group."""
 
     currentLineChanged = Signal(str)
     renameRequested = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if _is_enter(event) and self.state() != QAbstractItemView.EditingState:
-            emit(self.renameRequested)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
