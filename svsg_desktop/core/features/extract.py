@@ -17,6 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..errors import Cancelled
 from ..lines import Line
 from ..media import FrameTarget, decode_audio, grab_frames, media_hash
 from ..models.encoders import load_encoder
@@ -87,12 +88,12 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
             fut = pool.submit(audio_job)
             try:
                 _image_branch(*image_args, image_progress, stop)
-            except BaseException:
+            except BaseException as image_err:
                 stop.set()
-                if fut.done() and fut.exception() is not None:
-                    raise fut.exception() from None   # the audio branch failed first: report its error
-            except BaseException:
-                stop.set()
+                audio_err = fut.exception()   # waits for the audio branch, which stops at its next check
+                if (isinstance(image_err, Cancelled) and audio_err is not None
+                        and not isinstance(audio_err, Cancelled)):
+                    raise audio_err from None   # the audio branch failed first: report its error
                 raise
             fut.result()
     elif need_v or need_s:
@@ -192,7 +193,7 @@ def _image_branch(video, spans, need_i, ispec, icache, idim, reg, device, provid
                        {"image_fallback": 1.0})
     crops = img.line_crops([grab.frames[P * k] for k in ok],
                            [[grab.frames[P * k + j] for j in range(1, P) if P * k + j in grab.frames]
-                            for k in ok])
+                            for k in ok]) if ok else []
     timings["image_crops"] = time.perf_counter() - t
     check_cancel(cancel)
     if ok:
