@@ -14,7 +14,7 @@ from ._common import TextProgress
 
 
 def add_run(actions) -> None:
-    p = actions.add_parser("run", help="open (or, without a display, label) the bundled demo episode",
+    p = actions.add_parser("run", help="open the bundled demo episode grouped in the app (without a display: label it)",
                            description="Copy the bundled demo episode to OUT and open it in the app; without a "
                                        "display, label it from the command line and print the metrics.")
     p.add_argument("--out", type=Path, default=Path("out/demo"),
@@ -85,14 +85,15 @@ def run_demo(args: argparse.Namespace) -> int:
         from ..app import main as app_main
 
         print(f"opening the demo episode in the app: {files.video}")
-        return app_main([str(files.video), "--subtitles", str(files.srt)])
+        return app_main([str(files.video), "--subtitles", str(files.ass), "--group"])
 
     from ..core.io.exports import export_project
     from ..core.io.project_csv import save_project
     from ..core.pipeline import label_episode
 
     print(f"no display: labeling the demo episode from the command line ({files.video})")
-    project = label_episode(files.video, files.srt, cache_dir=args.out / ".features",
+    # the ASS (not the SRT) marks the opening title card as a sign (non-dialogue): it is kept but not grouped
+    project = label_episode(files.video, files.ass, cache_dir=args.out / ".features",
                             progress=TextProgress(quiet=args.quiet))
     csv_out = args.out / "demo.svsg.csv"
     save_project(project, csv_out)
