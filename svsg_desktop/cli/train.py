@@ -23,6 +23,9 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--search-trials", type=int, default=150,
                    help="random threshold configurations tried per method before refinement (default 150)")
+    p.add_argument("--voice-projection-dim", type=int, default=32, metavar="DIM",
+                   help="learn a speaker-discriminative (LDA) voice projection to DIM dimensions on the training "
+                        "episodes and group in that space (default 32; 0 = use the raw voice embeddings)")
     p.add_argument("--library", type=Path, default=None, metavar="NPZ",
                    help="also write a character library (names from the training episodes) for `svsg label`")
     p.add_argument("-q", "--quiet", action="store_true")
@@ -43,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     train, val = eps[:len(args.train)], eps[len(args.train):]
     out = args.out or default_heads_dir()
     meta = train_heads(train, val, out, seed=args.seed, calibration_trials=args.search_trials,
+                       projection_dim=args.voice_projection_dim,
                        progress=SubProgress(progress, 0.4, 1.0))
     print((out / "MODEL_CARD.md").read_text(encoding="utf-8"))
     print(f"heads written to {out} in {meta['train_seconds']} s")

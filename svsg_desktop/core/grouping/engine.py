@@ -96,8 +96,9 @@ def cluster_lines(features, *, heads=None, constraints: Constraints | None = Non
     heads = heads if heads is not None else Heads.load()
     method = method or heads.meta.get("default_method", "mlp")
     progress(0.0, "preparing features")
-    inp = prepare(features)
-    heads.check(inp)
+    raw = prepare(features)
+    heads.check(raw)
+    inp = heads.project(raw)
     check_cancel(cancel)
     cv, ci = heads.confidence(inp)
     progress(0.1, "confidence")
@@ -126,7 +127,7 @@ def cluster_lines(features, *, heads=None, constraints: Constraints | None = Non
     if library is not None:
         check_cancel(cancel)
         progress(0.9, "naming groups from the character library")
-        library.name_groups(result, inp, cv, constraints)
+        library.name_groups(result, raw, cv, constraints)
     progress(1.0, "done")
     return result
 

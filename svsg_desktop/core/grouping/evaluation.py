@@ -7,7 +7,7 @@ and ours (voice only; voice + image; + merge MLP) with the heads' calibrated thr
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -79,7 +79,7 @@ def seed_label_knn(ep: LabeledEpisode, k_seed: int = 3, k: int = 3, seed: int = 
 
 
 def ours(ep: LabeledEpisode, heads: Heads, method: str, params=None) -> list[int | None]:
-    inp = ep.inputs
+    inp = heads.project(ep.inputs)
     cv, ci = heads.confidence(inp)
     i, j = candidate_edges(inp)
     feats = edge_features(inp, cv, ci, i, j)
@@ -116,6 +116,9 @@ def evaluate(train: list[LabeledEpisode], test: list[LabeledEpisode], heads: Hea
     methods = [(f"original: avg-link, voice, cut {ORIGINAL_CUT}", lambda ep: average_linkage(ep, ORIGINAL_CUT)),
                (f"avg-link, cut tuned on train ({cut:.3f})", lambda ep: average_linkage(ep, cut)),
                (f"seed-label 3-NN ({k_seed} labeled/character)", lambda ep: seed_label_knn(ep, k_seed, 3, seed))]
+    if heads is not None and heads.meta.get("voice_projection"):     # the same baseline in the learned voice space
+        methods.append((f"seed-label 3-NN, learned voice projection ({k_seed} labeled/character)",
+                        lambda ep: seed_label_knn(replace(ep, inputs=heads.project(ep.inputs)), k_seed, 3, seed)))
     names = {"voice": "ours: voice only", "voice+image": "ours: voice + image", "mlp": "ours: + merge MLP"}
     if heads is not None:
         methods += [(names[m], (lambda mm: lambda ep: ours(ep, heads, mm))(m)) for m in METHODS]

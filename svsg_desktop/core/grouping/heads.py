@@ -72,6 +72,18 @@ class Heads:
                              path=str(path)) from err
         return cls(folder, meta)
 
+    def project(self, inp: Inputs) -> Inputs:
+        """Apply the heads' learned voice projection (``voice_projection`` in heads.json), if any; idempotent.
+        Every head and threshold was fitted in that space, so call this before confidence/edge scores."""
+        spec = self.meta.get("voice_projection")
+        if not spec:
+            return inp
+        from .projection import apply_projection, load_projection
+        if "projection" not in self._sessions:
+            self._sessions["projection"] = load_projection(self.folder / spec["file"])
+        mean, matrix = self._sessions["projection"]
+        return apply_projection(inp, mean, matrix)
+
     def _sess(self, key: str):
         if key not in self._sessions:
             self._sessions[key] = _session(self.folder / self.meta[key]["file"])
@@ -89,6 +101,7 @@ class Heads:
                 "encoder pair", code="heads_mismatch")
 
     def confidence(self, inp: Inputs) -> tuple[np.ndarray, np.ndarray]:
+        inp = self.project(inp)
         out = []
         for kind, valid in (("voice", inp.valid_voice), ("image", inp.valid_image)):
             key = f"confidence_{kind}"

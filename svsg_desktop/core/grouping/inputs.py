@@ -25,6 +25,7 @@ class Inputs:
     stats: np.ndarray          # (N, len(STAT_NAMES)) float32
     voice_model: str
     image_model: str
+    voice_space: str = "raw"   # "raw" (the encoder's space) or "lda" (the heads' learned projection applied)
 
     def __len__(self) -> int:
         return len(self.line_ids)

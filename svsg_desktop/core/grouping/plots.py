@@ -29,7 +29,8 @@ def similarity_matrices(ep: LabeledEpisode, heads: Heads, path: Path) -> Path:
     rows = np.flatnonzero(ep.labels != "")
     order = rows[np.lexsort((-cv[rows], ep.labels[rows].astype(str)))]
     fig, axes = plt.subplots(1, 2, figsize=(11, 5))
-    for ax, x, title in ((axes[0], ep.inputs.voice, "voice"), (axes[1], ep.inputs.image, "image")):
+    pv = heads.project(ep.inputs).voice       # the space the heads group in (learned projection, if any)
+    for ax, x, title in ((axes[0], pv, "voice"), (axes[1], ep.inputs.image, "image")):
         s = x[order] @ x[order].T
         im = ax.imshow(s, cmap="viridis", interpolation="nearest")
         labs = ep.labels[order].astype(str)
@@ -55,7 +56,7 @@ def confidence_vs_correctness(eps: list[LabeledEpisode], heads: Heads, path: Pat
         rows = np.flatnonzero((ep.labels != "") & ep.inputs.valid_voice)
         if rows.size < 3:
             continue
-        x = ep.inputs.voice[rows]
+        x = heads.project(ep.inputs).voice[rows]
         s = x @ x.T
         np.fill_diagonal(s, -np.inf)
         nn = s.argmax(axis=1)

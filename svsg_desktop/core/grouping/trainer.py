@@ -8,6 +8,7 @@ import json
 import logging
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from ..progress import ProgressFn, check_cancel, no_progress
 from .agglomerate import AggloParams
 from .engine import candidate_edges, group_arrays
 from .heads import HEADS_FILE, METHODS, Heads, score_edges
+from .projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
 from .inputs import STAT_NAMES, confidence_inputs, edge_features
 from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
                        linear_scorer, merge_samples, predict_net, slope, spearman)
@@ -79,6 +81,7 @@ def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndar
 
 
 def _prepared(ep: LabeledEpisode, heads: Heads):
+    """``ep`` must already be in the heads' voice space (see :func:`project_episodes`)."""
     cv, ci = heads.confidence(ep.inputs)
     return _prep_with(ep, cv, ci)
 
@@ -143,9 +146,28 @@ def calibrate(eps: list[LabeledEpisode], preps: list, ep_scores: list[np.ndarray
     return AggloParams(**cur), best[0]
 
 
+def project_episodes(train: list[LabeledEpisode], val: list[LabeledEpisode], folds: list[int], dim: int,
+                     reg: float) -> tuple[tuple[np.ndarray, np.ndarray], list[LabeledEpisode], list[LabeledEpisode]]:
+    """The voice projection fitted on all training episodes (used at inference and on validation), and the
+    training episodes projected **out of fold** (each by a projection fitted on the other folds), so the heads and
+    thresholds fitted on them see similarities like those of unseen episodes."""
+    by_fold = {f: fit_projection([ep for ep, g in zip(train, folds) if g != f] or train, dim=dim, reg=reg)
+               for f in sorted(set(folds))}
+    full = fit_projection(train, dim=dim, reg=reg)
+    keep = min(m.shape[1] for _, m in [*by_fold.values(), full])   # one dimension for all (fewer classes per fold)
+    by_fold = {f: (mu, m[:, :keep]) for f, (mu, m) in by_fold.items()}
+    full = (full[0], full[1][:, :keep])
+    tr = [replace(ep, inputs=apply_projection(ep.inputs, *by_fold[f])) for ep, f in zip(train, folds)]
+    va = [replace(ep, inputs=apply_projection(ep.inputs, *full)) for ep in val]
+    return full, tr, va
+
+
 def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir: str | Path, *, seed: int = 0,
-                notes: dict | None = None, calibration_trials: int = 150, progress: ProgressFn = no_progress,
+                notes: dict | None = None, calibration_trials: int = 150, projection_dim: int = DEFAULT_DIM,
+                projection_reg: float = DEFAULT_REG, progress: ProgressFn = no_progress,
                 cancel: threading.Event | None = None) -> dict:
+    """``projection_dim`` > 0: learn a speaker-discriminative voice projection (LDA, see :mod:`.projection`) and
+    fit everything else in that space; 0: use the encoder's voice space as is."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
@@ -157,6 +179,25 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
                   "training_lines": int(sum(len(e.inputs) for e in train)), **(notes or {})}
     held = "validation" if val else "training (no validation episodes given)"
     report: dict = {"held_out_on": held}
+    folds = [k % min(3, len(train)) for k in range(len(train))] if len(train) > 1 else [0]
+    (out / "voice_projection.npz").unlink(missing_ok=True)
+    if projection_dim > 0:
+        # kept only when it raises leave-one-out voice 1-NN accuracy on the held-out episodes (training episodes
+        # projected out of fold when there are none): too few training speakers give a projection that does not
+        # generalise
+        progress(0.01, "learning the voice projection")
+        (mean, matrix), ptrain, pval = project_episodes(train, val, folds, projection_dim, projection_reg)
+        loo = {"raw": _loo_1nn(val or train), "projected": _loo_1nn(pval or ptrain)}
+        loo["kept"] = bool(loo["projected"] > loo["raw"])
+        report["voice_loo_1nn"] = loo
+        if loo["kept"]:
+            train, val = ptrain, pval
+            save_projection(out / "voice_projection.npz", mean, matrix)
+            meta["voice_projection"] = {"file": "voice_projection.npz", "kind": "lda", "dim": int(matrix.shape[1]),
+                                        "reg": float(projection_reg), "classes": "(episode, speaker)"}
+        else:
+            log.info("voice projection not kept: held-out 1-NN %.3f projected vs %.3f raw", loo["projected"],
+                     loo["raw"])
     for step, kind in enumerate(("voice", "image")):
         progress(0.05 + 0.15 * step, f"training the {kind} confidence head")
         net, info, rep = train_confidence(kind, train, val, seed, cancel)
@@ -164,7 +205,6 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
         meta[f"confidence_{kind}"] = {"file": f"confidence_{kind}.onnx", **info}
         report[f"confidence_{kind}"] = rep
     progress(0.3, "cross-fitting confidence (out-of-fold)")
-    folds = [k % min(3, len(train)) for k in range(len(train))] if len(train) > 1 else [0]
     oof = _oof_confidence(train, val, folds, meta, seed, cancel)
     preps = [_prep_with(ep, cv, ci) for ep, (cv, ci) in zip(train, oof)]
     progress(0.4, "extracting merge samples")
@@ -220,6 +260,34 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     return meta
 
 
+def _projection_card(meta: dict) -> list[str]:
+    spec = meta.get("voice_projection")
+    loo = meta.get("report", {}).get("voice_loo_1nn", {})
+    if not spec:
+        why = (f" (an LDA projection was fitted but not kept: held-out voice 1-NN {loo['projected']:.3f} against "
+               f"{loo['raw']:.3f} raw)") if loo else ""
+        return [f"Voice space: the encoder's own, no learned projection{why}.", ""]
+    return [f"Voice space: LDA projection to {spec['dim']} dimensions (within-class whitening, regulariser "
+            f"{spec['reg']:g}; classes = {spec['classes']}), fitted on the training episodes (`{spec['file']}`); "
+            f"every head and threshold below is fitted in that space, training episodes projected out of fold. "
+            f"Leave-one-out voice 1-NN accuracy on the {meta['report'].get('held_out_on', 'held-out')} episodes: "
+            f"{loo.get('raw', float('nan')):.3f} raw → {loo.get('projected', float('nan')):.3f} projected.", ""]
+
+
+def _loo_1nn(eps: list[LabeledEpisode]) -> float:
+    """Mean over episodes of leave-one-out voice 1-NN speaker accuracy (labeled lines with a voice)."""
+    accs = []
+    for ep in eps:
+        rows = np.flatnonzero(ep.inputs.valid_voice & (ep.labels != ""))
+        if rows.size < 2:
+            continue
+        x = ep.inputs.voice[rows]
+        s = x @ x.T
+        np.fill_diagonal(s, -np.inf)
+        accs.append(float(np.mean(ep.labels[rows][s.argmax(axis=1)] == ep.labels[rows])))
+    return float(np.mean(accs)) if accs else float("nan")
+
+
 def _run_merge(heads: Heads, x: np.ndarray) -> np.ndarray:
     from .heads import _run
     return _run(heads._sess("merge"), x)
@@ -232,6 +300,7 @@ def model_card(meta: dict) -> str:
              f"({meta['image_dim']}-d). Thresholds below are valid for this encoder pair only.", "",
              f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
              f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
+             *_projection_card(meta),
              "## Confidence heads (target: majority-of-3 kNN DP, K=24, q = clip(44 / labeled lines, 0.1, 0.9))", "",
              "| head | objective, inputs | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
     for kind in ("voice", "image"):
