@@ -128,11 +128,22 @@ def read_vtt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
     if len(subs.events) != len(timing_lines):  # pragma: no cover - both count the same lines
         raise InputError("inconsistent cue count", path=path, code="bad_file")
     cues = []
-    for k, (ev, lineno) in enumerate(zip(subs.events, timing_lines)):
+    for k, lineno in enumerate(timing_lines):
         start, end = parse_timing(lines[lineno - 1], path, lineno)
-        raw = ev.text.split("\\N\\N", 1)[0].replace("\\N", "\n")   # a blank line ends a VTT cue
+        raw = _cue_payload(lines, lineno)
         voices = list(dict.fromkeys(html.unescape(v).strip() for v in _VOICE.findall(raw)))
         cues.append(RawCue(lineno=lineno, start=start, end=end, text=clean_html_text(raw),
                            actor=voices[0] if len(voices) == 1 else "", several=len(voices) > 1,
                            source_index=k))
     return cues, []
+
+
+def _cue_payload(lines: list[str], timing_lineno: int) -> str:
+    """The cue text as WebVTT defines it: the lines after the time line up to the first blank line. (pysubs2's
+    parser drops a last text line made only of digits, taking it for the next cue's number.)"""
+    out = []
+    for ln in lines[timing_lineno:]:
+        if not ln.strip():
+            break
+        out.append(ln)
+    return "\n".join(out)

@@ -153,3 +153,13 @@ def test_labeled_project_round_trip_property(tmp_path, rows, fmt):
     export_project(p, out, fmt)
     r = load_labeled_csv(out) if fmt == "haruhi-csv" else load_subtitles(out)
     assert got(r.lines) == expected(p)
+
+
+@pytest.mark.parametrize("fmt", ["srt", "vtt", "ass"])
+def test_digit_only_last_text_line_survives(tmp_path, fmt):
+    # found by the property above: pysubs2's VTT reader took a last text line of digits for the next cue number
+    lines = [Line("L00001", 0, 1000, "0", speaker="X"), Line("L00002", 1000, 2000, "12\n34", speaker="X"),
+             Line("L00003", 2000, 3000, "第3話\n0", speaker="X")]
+    out = tmp_path / f"d.{fmt}"
+    export_project(Project.from_lines(lines), out, fmt)
+    assert [ln.text for ln in load_subtitles(out).lines] == ["0", "12\n34", "第3話\n0"]
