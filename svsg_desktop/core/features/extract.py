@@ -153,16 +153,9 @@ def _audio_branch(video, spans, need_v, need_s, vspec, vcache, scache, reg, devi
         timings["audio_slicing"] = time.perf_counter() - t
         check_cancel(cancel)
         if todo:
-            progress(0.2, "voice embeddings")
             t = time.perf_counter()
-            enc = load_encoder("voice", model_id=vspec.id, device=device, registry=reg)
-            providers.add(enc.provider)
-            emb = np.zeros((len(todo), vspec.dim), np.float32)
-            step = 64
-            for s in range(0, len(todo), step):
-                check_cancel(cancel)
-                emb[s:s + step] = enc.embed(clips[s:s + step])
-                progress(0.2 + 0.25 * min(1.0, (s + step) / len(todo)), "voice embeddings")
+            emb = _embed_batched("voice", vspec, clips, 64, device, reg, providers,
+                                 SubProgress(progress, 0.2, 0.45), cancel)
             for j, i in enumerate(todo):
                 vcache.put(spans[i], emb[j], True, "")
             timings["voice_encoder"] = time.perf_counter() - t
@@ -197,16 +190,9 @@ def _image_branch(video, spans, need_i, ispec, icache, idim, reg, device, provid
     timings["image_crops"] = time.perf_counter() - t
     check_cancel(cancel)
     if ok:
-        progress(0.8, "image embeddings")
         t = time.perf_counter()
-        enc = load_encoder("image", model_id=ispec.id, device=device, registry=reg)
-        providers.add(enc.provider)
-        emb = np.zeros((len(ok), ispec.dim), np.float32)
-        step = 32
-        for s in range(0, len(ok), step):
-            check_cancel(cancel)
-            emb[s:s + step] = enc.embed([c.image for c in crops[s:s + step]])
-            progress(0.8 + 0.19 * min(1.0, (s + step) / len(ok)), "image embeddings")
+        emb = _embed_batched("image", ispec, [c.image for c in crops], 32, device, reg, providers,
+                             SubProgress(progress, 0.8, 0.99), cancel)
         vec = img.combine(emb, np.stack([c.hist for c in crops]))
         for j, k in enumerate(ok):
             c = crops[j]
@@ -214,6 +200,20 @@ def _image_branch(video, spans, need_i, ispec, icache, idim, reg, device, provid
                        {"image_fallback": float(c.fallback), "mouth_motion": float(c.motion)})
         timings["image_encoder"] = time.perf_counter() - t
 
+
+
+def _embed_batched(kind: str, spec, items: list, step: int, device, reg, providers: set[str],
+                   progress: ProgressFn, cancel) -> np.ndarray:
+    """Embed ``items`` with the ``kind`` encoder of ``spec`` in batches of ``step``; progress 0…1 per batch."""
+    progress(0.0, f"{kind} embeddings")
+    enc = load_encoder(kind, model_id=spec.id, device=device, registry=reg)
+    providers.add(enc.provider)
+    emb = np.zeros((len(items), spec.dim), np.float32)
+    for s in range(0, len(items), step):
+        check_cancel(cancel)
+        emb[s:s + step] = enc.embed(items[s:s + step])
+        progress(min(1.0, (s + step) / len(items)), f"{kind} embeddings")
+    return emb
 
 
 def _assemble(ids, spans, vcache, icache, scache, vid, iid, provider) -> FeatureSet:
