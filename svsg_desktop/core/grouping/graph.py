@@ -27,18 +27,23 @@ def pca_project(x: np.ndarray, dim: int, sample: int = 20000, seed: int = 0) -> 
     return l2_normalise((x - mean.astype(np.float32)) @ vt[:dim].T.astype(np.float32))
 
 
+def _knn_setup(x: np.ndarray, k: int, mask: np.ndarray | None):
+    """Normalised rows, candidate rows, k' = min(k, candidates − 1), and the empty (idx, sim) result arrays."""
+    x = l2_normalise(x)
+    cand = np.arange(x.shape[0]) if mask is None else np.flatnonzero(mask)
+    kk = max(0, min(k, cand.size - 1))
+    idx = np.full((x.shape[0], kk), -1, dtype=np.int64)
+    sim = np.full((x.shape[0], kk), -np.inf, dtype=np.float32)
+    return x, cand, kk, idx, sim
+
+
 def knn(x: np.ndarray, k: int, *, mask: np.ndarray | None = None, block_bytes: int = 64 << 20,
         progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Top-``k`` cosine neighbours of every row of ``x`` among the rows where ``mask`` is set (all by default).
 
     Returns (idx, sim), each (N, k'), k' = min(k, candidates − 1), best first; rows outside the mask get −1 / −inf.
     Memory is O(block × N): ``block_bytes`` bounds the similarity block."""
-    x = l2_normalise(x)
-    n = x.shape[0]
-    cand = np.arange(n) if mask is None else np.flatnonzero(mask)
-    kk = max(0, min(k, cand.size - 1))
-    idx = np.full((n, kk), -1, dtype=np.int64)
-    sim = np.full((n, kk), -np.inf, dtype=np.float32)
+    x, cand, kk, idx, sim = _knn_setup(x, k, mask)
     if kk == 0:
         return idx, sim
     xc = x[cand]
@@ -90,12 +95,7 @@ def knn_ivf(x: np.ndarray, k: int, *, mask: np.ndarray | None = None, n_lists: i
     members search the ``n_probe`` lists nearest to their own list's centroid). Same output as :func:`knn`."""
     from sklearn.cluster import MiniBatchKMeans
 
-    x = l2_normalise(x)
-    n = x.shape[0]
-    cand = np.arange(n) if mask is None else np.flatnonzero(mask)
-    kk = max(0, min(k, cand.size - 1))
-    idx = np.full((n, kk), -1, dtype=np.int64)
-    sim = np.full((n, kk), -np.inf, dtype=np.float32)
+    x, cand, kk, idx, sim = _knn_setup(x, k, mask)
     if kk == 0:
         return idx, sim
     xc = x[cand]
