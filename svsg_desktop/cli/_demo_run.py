@@ -87,16 +87,14 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"opening the demo episode in the app: {files.video}")
         return app_main([str(files.video), "--subtitles", str(files.ass), "--group"])
 
+    from ..core import workspace
     from ..core.io.exports import export_project
-    from ..core.io.project_csv import save_project
-    from ..core.pipeline import label_episode
 
     print(f"no display: labeling the demo episode from the command line ({files.video})")
     # the ASS (not the SRT) marks the opening title card as a sign (non-dialogue): it is kept but not grouped
-    project = label_episode(files.video, files.ass, cache_dir=args.out / ".features",
-                            progress=TextProgress(quiet=args.quiet))
-    csv_out = args.out / "demo.svsg.csv"
-    save_project(project, csv_out)
+    done = workspace.label(files.video, files.ass, progress=TextProgress(quiet=args.quiet))
+    project = done.project
+    csv_out = workspace.save(project, done.path)      # the project CSV the app reopens beside the demo video
     ass_out = args.out / "demo.labeled.ass"
     export_project(project, ass_out, "ass")
     print(f"wrote {csv_out}")

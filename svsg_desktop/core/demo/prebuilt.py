@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import demo_dir
 
 # How it was made (also in resources/demo/README.md): svsg demo make resources/demo --prebuilt
 PREBUILT = dict(seed=7, minutes=1.5, n_speakers=5, width=640, height=360, fps=12, difficulty="normal", name="demo",
@@ -21,17 +20,6 @@ class DemoFiles:
     ass: Path
     truth_csv: Path
     readme: Path
-
-
-def demo_dir() -> Path:
-    """``$SVSG_DEMO_DIR`` if set; else ``resources/demo`` next to a frozen app or in the source tree."""
-    env = os.environ.get("SVSG_DEMO_DIR")
-    if env:
-        return Path(env)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources" / "demo"
-    return Path(__file__).resolve().parents[3] / "resources" / "demo"
 
 
 def demo_files() -> DemoFiles:
