@@ -21,6 +21,7 @@ from .commands import AssignClusters
 from .errors import InputError
 from .grouping.heads import METHODS
 from .lines import Line
+from .models.runtime import DEVICES  # noqa: F401 - the one list of devices, for the CLI and the app
 from .pipeline import grouping_command, read_lines
 from .progress import ProgressFn, check_cancel, no_progress
 from .project import Cluster, Project
@@ -33,7 +34,6 @@ SUBTITLE_EXTENSIONS = (".ass", ".ssa", ".srt", ".vtt", ".csv")    # preferred fi
 PROJECT_SUFFIX = ".svsg.csv"              # ep01.mkv → ep01.mkv.svsg.csv
 LEGACY_PROJECT_SUFFIX = ".speakers.csv"   # the app's old name, ep01.mkv → ep01.speakers.csv: read, not written
 AUTO = "auto"
-DEVICES = (AUTO, "cpu", "cuda")
 METHOD_CHOICES = (AUTO,) + tuple(METHODS)   # auto = the method the grouping heads were validated best with
 
 
