@@ -19,18 +19,9 @@ log = logging.getLogger(__name__)
 def demo_copy() -> Path:
     """The prebuilt demo episode copied into the app's data folder (so the app never writes into its own
     resources); returns the copied video."""
-    import shutil
+    from ..core.demo.prebuilt import copy_demo
 
-    from ..core.demo.prebuilt import demo_files
-
-    files = demo_files()
-    dest = paths.data_dir() / "demo"
-    dest.mkdir(parents=True, exist_ok=True)
-    for src in (files.video, files.srt, files.ass, files.truth_csv):
-        target = dest / src.name
-        if not target.is_file() or target.stat().st_size != src.stat().st_size:
-            shutil.copy2(src, target)
-    return dest / files.video.name
+    return copy_demo(paths.data_dir() / "demo").video
 
 
 def project_from_video(video: str | Path, subtitles: str | Path | None = None) -> tuple[Project, Path, list[str]]:

@@ -33,6 +33,24 @@ def demo_files() -> DemoFiles:
     return files
 
 
+def copy_demo(dest: str | Path) -> DemoFiles:
+    """The demo files copied to ``dest`` (the shipped copy is never written to: ``svsg demo run`` and the app's
+    File ▸ Open the demo episode work on a copy); a file already there with the same size is kept."""
+    import shutil
+
+    src = demo_files()
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = {}
+    for field in ("video", "srt", "ass", "truth_csv", "readme"):
+        path: Path = getattr(src, field)
+        target = dest / path.name
+        if path.is_file() and (not target.is_file() or target.stat().st_size != path.stat().st_size):
+            shutil.copy2(path, target)
+        copied[field] = target
+    return DemoFiles(**copied)
+
+
 def demo_episode_path() -> Path:
     """The prebuilt demo video (resources/demo/demo.mp4)."""
     return demo_files().video

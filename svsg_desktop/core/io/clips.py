@@ -69,8 +69,8 @@ def export_clips(video: str | Path, project: Project, out_dir: str | Path, *, la
     todo = [ln for ln in project.ordered() if ln.is_dialogue and clip_speaker(project, ln.id)]
     rows, skipped, frame_for = [], [], []
     for n, ln in enumerate(todo):
-        if n % 50 == 0:
-            check_cancel(cancel)
+        check_cancel(cancel)
+        if n % 10 == 0:
             progress(0.1 + 0.7 * n / max(1, len(todo)), "writing clips")
         clip, why = track.clip(ln.start, ln.end)
         if clip is None or len(clip) < min_seconds * track.sample_rate:
