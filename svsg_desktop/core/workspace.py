@@ -1,7 +1,7 @@
 """An episode on disk and a season folder, for the command line and the app alike (GUI-free).
 
 One owner for every decision about files: which files are videos, the subtitles beside a video, where its
-project CSV lives (``VIDEO.svsg.csv``; the app's old ``VIDEO-STEM.speakers.csv`` is still read), the episode's
+project CSV lives (``VIDEO.svsg.csv``; the app's old ``STEM.speakers.csv`` is still read), the episode's
 lines (subtitles, else voice activity detection: :func:`~svsg_desktop.core.pipeline.read_lines`), the feature cache
 (:func:`~svsg_desktop.core.paths.cache_dir`), the grouping method and device defaults, and the labeling job.
 ``svsg label`` / ``extract`` / ``batch`` / ``demo run`` and the window's File and Tools actions call these
@@ -19,11 +19,12 @@ from pathlib import Path
 from . import paths
 from .commands import AssignClusters
 from .errors import InputError
-from .grouping.heads import METHODS
+from .grouping.heads import METHODS, Heads
+from .io.project_csv import load_project, save_project
 from .lines import Line
 from .models.runtime import DEVICES  # noqa: F401 - the one list of devices, for the CLI and the app
 from .pipeline import grouping_command, read_lines
-from .progress import ProgressFn, check_cancel, no_progress
+from .progress import ProgressFn, SubProgress, check_cancel, no_progress
 from .project import Cluster, Project
 
 log = logging.getLogger(__name__)
@@ -157,8 +158,6 @@ def open_episode(video: str | Path, subtitles: str | Path | None = None, *, vad:
                  progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> Opened:
     """Reopen the video's project CSV when there is one and no subtitles are given (every correction restored; an
     old ``.speakers.csv`` is read and then saved under the one name); else a new project from its lines."""
-    from .io.project_csv import load_project
-
     video = Path(video)
     saved = saved_project(video) if subtitles is None else None
     if saved is not None and video.is_file():
@@ -172,8 +171,6 @@ def open_episode(video: str | Path, subtitles: str | Path | None = None, *, vad:
 
 def save(project: Project, path: str | Path) -> Path:
     """Write the project CSV (atomically, utf-8-sig)."""
-    from .io.project_csv import save_project
-
     save_project(project, path)
     return Path(path)
 
@@ -206,9 +203,6 @@ def label(video: str | Path, subtitles: str | Path | None = None, *, beside: boo
           cancel: threading.Event | None = None) -> Opened:
     """A new project from the episode's lines, labeled (``svsg label``, ``svsg demo run``). Not saved: the caller
     decides where (:func:`save`, default :func:`project_path`)."""
-    from .grouping.heads import Heads
-    from .progress import SubProgress
-
     heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
     got = episode_lines(video, subtitles, beside=beside, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
     project = Project.from_lines(got.lines, video=str(video), subtitles=str(got.subtitles) if got.subtitles else None)
