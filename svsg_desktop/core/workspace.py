@@ -91,15 +91,15 @@ def project_path(video: str | Path) -> Path:
 
 
 def saved_project(video: str | Path) -> Path | None:
-    """The project CSV to reopen for a video, if any: ``VIDEO.svsg.csv``, else the old ``STEM.speakers.csv``
-    (beside the video, then in the data folder)."""
+    """The project CSV to reopen for a video, if any: ``VIDEO.svsg.csv`` or the old ``STEM.speakers.csv``, beside
+    the video or in the data folder. Where several exist (``svsg label`` run after the old app, or before it), the
+    most recently written one: that is the latest work; on a tie the new name, then the one beside the video."""
     v = Path(video)
-    folders = (v.parent, paths.data_dir() / "projects")
-    for name in _project_names(v):
-        for folder in folders:
-            if (folder / name).is_file():
-                return folder / name
-    return None
+    found = [folder / name for name in _project_names(v) for folder in (v.parent, paths.data_dir() / "projects")
+             if (folder / name).is_file()]
+    if not found:
+        return None
+    return max(found, key=lambda p: p.stat().st_mtime_ns)     # max keeps the first of equals
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ method and device choices, and every ``SVSG_*`` override. GUI-free."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -48,7 +49,14 @@ def test_one_project_csv_name_and_the_old_name_is_still_read(tmp_path):
     touch(tmp_path, "ep01.speakers.csv")
     assert workspace.saved_project(v) == tmp_path / "ep01.speakers.csv"
     touch(tmp_path, "ep01.mkv.svsg.csv")
-    assert workspace.saved_project(v) == tmp_path / "ep01.mkv.svsg.csv"
+    same = 1_700_000_000_000_000_000
+    for name in ("ep01.speakers.csv", "ep01.mkv.svsg.csv"):
+        os.utime(tmp_path / name, ns=(same, same))
+    assert workspace.saved_project(v) == tmp_path / "ep01.mkv.svsg.csv"     # a tie: the one name
+    os.utime(tmp_path / "ep01.speakers.csv", ns=(same + 10**9, same + 10**9))
+    assert workspace.saved_project(v) == tmp_path / "ep01.speakers.csv"     # the app was used last: its work
+
+
 
 
 def test_reopening_an_old_app_project_keeps_the_work_and_saves_under_the_one_name(tmp_path):
@@ -118,7 +126,9 @@ def test_project_csv_of_any_video_is_never_taken_for_subtitles(tmp_path_factory,
     d = tmp_path_factory.mktemp("ep")
     video = d / (stem + ext)
     try:
-        touch(d, video.name, video.name + workspace.PROJECT_SUFFIX, stem + workspace.LEGACY_PROJECT_SUFFIX)
+        touch(d, video.name, stem + workspace.LEGACY_PROJECT_SUFFIX, video.name + workspace.PROJECT_SUFFIX)
+        for p in d.iterdir():
+            os.utime(p, ns=(1_700_000_000_000_000_000,) * 2)
     except OSError:
         return                                            # a name this file system refuses
     assert workspace.is_video(video)
