@@ -1,19 +1,17 @@
-"""The episode workspace (core/workspace.py) and its folders (core/paths.py): one rule for subtitles beside a
-video, the project CSV's name (the old app name still read), seasons, lines from subtitles or voice detection,
-method and device choices, and every ``SVSG_*`` override. GUI-free."""
+"""The episode workspace (core/workspace.py): one rule for subtitles beside a video, the project CSV's name (the
+old app name still read), seasons, lines from subtitles or voice detection, method and device choices. GUI-free."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svsg_desktop.core import paths, workspace
+from svsg_desktop.core import workspace
 from svsg_desktop.core.errors import InputError
 from svsg_desktop.core.io.project_csv import save_project
 from svsg_desktop.core.lines import Line
@@ -134,42 +132,3 @@ def test_project_csv_of_any_video_is_never_taken_for_subtitles(tmp_path_factory,
     assert workspace.is_video(video)
     assert workspace.find_subtitles(video) is None
     assert workspace.saved_project(video) == d / (video.name + workspace.PROJECT_SUFFIX)
-
-
-@pytest.mark.parametrize("env, fn, sub", [
-    ("SVSG_MODELS_DIR", paths.models_dir, ""), ("SVSG_HEADS_DIR", paths.heads_dir, ""),
-    ("SVSG_DEMO_DIR", paths.demo_dir, ""), ("SVSG_TRANSLATIONS", paths.translations_dir, ""),
-    ("SVSG_CACHE_DIR", paths.cache_dir, ""), ("SVSG_DATA_DIR", paths.data_dir, ""),
-    ("SVSG_LOG_DIR", paths.log_dir, ""), ("SVSG_MODELS_DIR", paths.heads_dir, "heads"),
-    ("SVSG_DATA_DIR", paths.log_dir, "logs")])
-def test_every_folder_has_its_override(tmp_path, monkeypatch, env, fn, sub):
-    for name in ("SVSG_MODELS_DIR", "SVSG_HEADS_DIR", "SVSG_DATA_DIR", "SVSG_LOG_DIR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv(env, str(tmp_path))
-    assert fn() == (tmp_path / sub if sub else tmp_path)
-
-
-def test_heads_follow_the_models_folder(tmp_path, monkeypatch):
-    from svsg_desktop.core.grouping.heads import default_heads_dir
-
-    monkeypatch.delenv("SVSG_HEADS_DIR", raising=False)
-    monkeypatch.setenv("SVSG_MODELS_DIR", str(tmp_path))
-    assert default_heads_dir() == tmp_path / "heads"
-
-
-def test_shipped_files_are_found_in_a_frozen_bundle(tmp_path, monkeypatch):
-    for name in ("SVSG_MODELS_DIR", "SVSG_HEADS_DIR", "SVSG_DEMO_DIR", "SVSG_TRANSLATIONS"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert paths.models_dir() == tmp_path / "models"
-    assert paths.heads_dir() == tmp_path / "models" / "heads"
-    assert paths.demo_dir() == tmp_path / "resources" / "demo"
-    assert paths.translations_dir() == tmp_path / "resources" / "translations"
-
-
-def test_source_tree_defaults():
-    root = Path(__file__).resolve().parents[2]
-    assert paths.bundle_root() == root
-    assert (paths.models_dir() / "manifest.json").is_file()
-    assert (paths.demo_dir() / "demo.mp4").is_file()
