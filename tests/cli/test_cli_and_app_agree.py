@@ -86,10 +86,11 @@ def test_cli_and_app_give_the_same_file_groups_and_cache_hits(tmp_path, monkeypa
     assert all(miss == 0 for _, _, miss in app_hits)                       # every feature from the CLI's cache
     assert files(cache) == filled                                          # nothing recomputed, nothing rewritten
 
-    # the CLI again: exactly the app's cache hits
+    # the CLI again (into another file: the project is never overwritten unasked): exactly the app's cache hits
     lookups.clear()
-    assert main(["label", str(cli_video), "-q"]) == 0
+    assert main(["label", str(cli_video), "-q", "--out", str(tmp_path / "again.svsg.csv")]) == 0
     assert sorted(lookups, key=str) == sorted(app_hits, key=str)
+    assert groups(load_project(tmp_path / "again.svsg.csv")) == groups(cli_project)
 
     # and the app reopens what the CLI wrote: the same groups in the window
     assert window.open_video(cli_video)
