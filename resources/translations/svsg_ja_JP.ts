@@ -466,6 +466,10 @@
         <translation>デバイス:</translation>
     </message>
     <message>
+        <source>Automatic (the method the models were validated with)</source>
+        <translation>自動（モデルの検証で選ばれた方式）</translation>
+    </message>
+    <message>
         <source>Learned merge model (voice, image, confidence)</source>
         <translation>学習済みの統合モデル（声・映像・信頼度）</translation>
     </message>

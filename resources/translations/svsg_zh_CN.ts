@@ -466,6 +466,10 @@
         <translation>设备：</translation>
     </message>
     <message>
+        <source>Automatic (the method the models were validated with)</source>
+        <translation>自动（模型验证时选定的方法）</translation>
+    </message>
+    <message>
         <source>Learned merge model (voice, image, confidence)</source>
         <translation>学习得到的合并模型（声音、画面、置信度）</translation>
     </message>

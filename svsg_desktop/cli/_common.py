@@ -31,3 +31,22 @@ class TextProgress:
             self.stream.write(f"[{pct:3d}%] {elapsed:6.1f}s {stage}\n")
             self.stream.flush()
         self.last_stage = stage
+
+
+def add_episode_args(p) -> None:
+    """VIDEO, ``--subs`` and ``--vad``: an episode's lines as the workspace finds them (core/workspace.py)."""
+    from pathlib import Path
+
+    p.add_argument("video", type=Path, metavar="VIDEO")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--subs", type=Path, default=None,
+                     help="subtitle file (SRT, ASS, VTT, labeled CSV; default: the one beside VIDEO, by name)")
+    src.add_argument("--vad", action="store_true",
+                     help="ignore subtitles beside VIDEO: lines are the speech found by voice activity detection")
+
+
+def lines_source(project) -> str:
+    """Where a project's lines came from, for the summary line."""
+    from pathlib import Path
+
+    return f"lines from {Path(project.subtitles).name}" if project.subtitles else "lines from voice activity"

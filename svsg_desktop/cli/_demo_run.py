@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -30,22 +29,6 @@ def has_display() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def copy_demo(out: Path):
-    """Copy the demo files to ``out`` (the shipped copy stays untouched); returns the copied DemoFiles."""
-    from ..core.demo import DemoFiles, demo_files
-
-    src = demo_files()
-    out.mkdir(parents=True, exist_ok=True)
-    copied = {}
-    for field in ("video", "srt", "ass", "truth_csv", "readme"):
-        path: Path = getattr(src, field)
-        dst = out / path.name
-        if not dst.exists() or dst.stat().st_size != path.stat().st_size:
-            shutil.copy2(path, dst)
-        copied[field] = dst
-    return DemoFiles(**copied)
 
 
 def truth_by_line(project, truth_csv: Path) -> dict[str, str]:
@@ -80,6 +63,8 @@ def metrics_table(project, truth: dict[str, str]) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from ..core.demo import copy_demo
+
     files = copy_demo(args.out)
     if args.gui or (has_display() and not args.no_gui):
         from ..app import main as app_main
@@ -87,16 +72,14 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"opening the demo episode in the app: {files.video}")
         return app_main([str(files.video), "--subtitles", str(files.ass), "--group"])
 
+    from ..core import workspace
     from ..core.io.exports import export_project
-    from ..core.io.project_csv import save_project
-    from ..core.pipeline import label_episode
 
     print(f"no display: labeling the demo episode from the command line ({files.video})")
     # the ASS (not the SRT) marks the opening title card as a sign (non-dialogue): it is kept but not grouped
-    project = label_episode(files.video, files.ass, cache_dir=args.out / ".features",
-                            progress=TextProgress(quiet=args.quiet))
-    csv_out = args.out / "demo.svsg.csv"
-    save_project(project, csv_out)
+    done = workspace.label(files.video, files.ass, progress=TextProgress(quiet=args.quiet))
+    project = done.project
+    csv_out = workspace.save(project, done.path)      # the project CSV the app reopens beside the demo video
     ass_out = args.out / "demo.labeled.ass"
     export_project(project, ass_out, "ass")
     print(f"wrote {csv_out}")

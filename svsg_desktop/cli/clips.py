@@ -22,7 +22,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.features.clips import export_clips
+    from ..core.io.clips import export_clips
     from ..core.io import load_project
 
     project = load_project(args.project)

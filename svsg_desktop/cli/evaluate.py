@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core import paths
 from ._common import TextProgress
 
 
@@ -19,7 +20,8 @@ def register(subparsers) -> None:
                    help="training episode folders (only used to tune the baseline's cut)")
     p.add_argument("--heads", type=Path, default=None, help="heads folder (default: models/heads)")
     p.add_argument("--seed-lines", type=int, default=3, help="labeled lines per character for seed-label 3-NN")
-    p.add_argument("--cache", type=Path, default=Path(".cache/features"), help="feature cache folder")
+    p.add_argument("--cache", type=Path, default=paths.cache_dir(),
+                   help="feature cache folder (default: user cache)")
     p.add_argument("--plots", type=Path, default=None, metavar="DIR", help="write matplotlib PNGs here")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("-q", "--quiet", action="store_true")

@@ -1,24 +1,26 @@
-"""``svsg label VIDEO [--subs FILE] [--out CSV]``: the whole pipeline without a window; writes the project CSV."""
+"""``svsg label VIDEO [--subs FILE] [--out CSV]``: the whole pipeline without a window; writes the project CSV
+(the one the app reopens: ``core/workspace.py``)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from ._common import TextProgress
+from ..core.workspace import AUTO, DEVICES, METHOD_CHOICES
+from ._common import TextProgress, add_episode_args, lines_source
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("label", help="label every line of a video with a speaker group (headless)",
                               description="Lines (subtitles, or speech segments found by VAD without them) → "
                                           "features → confidence → groups; writes the project CSV.")
-    p.add_argument("video", type=Path, metavar="VIDEO")
-    p.add_argument("--subs", type=Path, default=None, help="subtitle file (SRT, ASS, VTT, labeled CSV)")
+    add_episode_args(p)
     p.add_argument("--out", type=Path, default=None, help="project CSV to write (default: VIDEO.svsg.csv)")
     p.add_argument("--heads", type=Path, default=None, help="grouping heads folder (default: models/heads)")
-    p.add_argument("--method", choices=("voice", "voice+image", "mlp"), default=None,
-                   help="grouping method (default: the one the heads were validated best with)")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder")
+    p.add_argument("--method", choices=METHOD_CHOICES, default=AUTO,
+                   help="grouping method (default: auto, the one the heads were validated best with)")
+    p.add_argument("--device", choices=DEVICES, default=AUTO)
+    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default: user cache)")
     p.add_argument("--library", type=Path, default=None, metavar="NPZ",
                    help="character library from earlier episodes (`svsg train --library`): names groups")
     p.add_argument("--alias", action="append", default=[], metavar="SPELLING=NAME",
@@ -28,9 +30,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core import workspace
     from ..core.grouping.heads import Heads
-    from ..core.io.project_csv import save_project
-    from ..core.pipeline import label_episode
 
     heads = Heads.load(args.heads)
     library = None
@@ -43,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
             if not sep or not spelling.strip() or not name.strip():
                 raise InputError(f"--alias needs SPELLING=NAME, got {a!r}", code="bad_alias")
             library.aliases[spelling.strip()] = name.strip()
-    project = label_episode(args.video, args.subs, heads=heads, library=library, method=args.method,
-                            cache_dir=args.cache, progress=TextProgress(quiet=args.quiet))
-    out = args.out or args.video.with_name(args.video.name + ".svsg.csv")
-    save_project(project, out)
-    groups = {ln.cluster for ln in project.lines.values() if ln.cluster is not None}
-    print(f"{len(project)} lines, {len(groups)} groups → {out}")
+    done = workspace.label(args.video, args.subs, beside=not args.vad, heads=heads, library=library,
+                           method=args.method, device=args.device, cache_dir=args.cache,
+                           progress=TextProgress(quiet=args.quiet))
+    out = workspace.save(done.project, args.out or done.path)
+    print(f"{len(done.project)} lines ({lines_source(done.project)}), {workspace.group_count(done.project)} groups "
+          f"→ {out}")
     return 0

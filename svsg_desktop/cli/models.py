@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.workspace import AUTO, DEVICES
+
 
 def register(sub) -> None:
     p = sub.add_parser("models", help="list, verify and export the ONNX models")
     msub = p.add_subparsers(dest="models_command", metavar="ACTION")
 
     ls = msub.add_parser("list", help="show every model, its state, the active ones and the execution provider")
-    ls.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    ls.add_argument("--device", default=AUTO, choices=DEVICES)
     ls.set_defaults(func=cmd_list)
 
     ex = msub.add_parser("export", help="build models: the offline defaults from installed packages, or "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core import paths
 from ._common import TextProgress
 
 
@@ -19,7 +20,8 @@ def register(subparsers) -> None:
     p.add_argument("--val", nargs="*", type=Path, default=[], metavar="EPISODE_DIR",
                    help="held-out validation episode folders (for the model card's held-out metrics)")
     p.add_argument("--out", type=Path, default=None, help="heads folder (default: models/heads)")
-    p.add_argument("--cache", type=Path, default=Path(".cache/features"), help="feature cache folder")
+    p.add_argument("--cache", type=Path, default=paths.cache_dir(),
+                   help="feature cache folder (default: user cache)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--search-trials", type=int, default=150,
                    help="random threshold configurations tried per method before refinement (default 150)")

@@ -18,12 +18,51 @@ from .project import Project
 log = logging.getLogger(__name__)
 
 
+def read_lines(video: str | Path, subs: str | Path | None = None, *, progress: ProgressFn = no_progress,
+               cancel: threading.Event | None = None) -> tuple[list, list[str]]:
+    """The one rule for an episode's lines: the subtitle file when there is one, else speech segments found by
+    voice activity detection. Returns (lines, import warnings)."""
+    if subs is not None:
+        from .io.subtitles import load_subtitles
+
+        progress(0.0, "reading subtitles")
+        imported = load_subtitles(subs)
+        for w in imported.warnings:
+            log.warning("%s", w)
+        return list(imported.lines), list(imported.warnings)
+    from .features import vad_lines
+
+    progress(0.0, "finding speech (no subtitles)")
+    return vad_lines(video, progress=progress, cancel=cancel), []
+
+
+def grouping_command(video: str | Path, project: Project, *, heads=None, library=None, method: str | None = None,
+                     cache_dir: str | Path | None = None, device: str = "auto", progress: ProgressFn = no_progress,
+                     cancel: threading.Event | None = None) -> AssignClusters | None:
+    """Features → confidence → groups → names for the project's dialogue lines, as one command (not applied: the
+    caller applies it, the app through its undo stack). None when there is no dialogue line."""
+    from .features import extract_features
+    from .grouping.engine import Constraints, cluster_lines
+    from .grouping.heads import Heads
+
+    heads = heads if heads is not None else Heads.load()
+    dialogue = [ln for ln in project.ordered() if ln.is_dialogue]
+    if not dialogue:
+        return None
+    feats = extract_features(video, dialogue, cache_dir=cache_dir, device=device,
+                             progress=SubProgress(progress, 0.0, 0.9), cancel=cancel)
+    check_cancel(cancel)
+    result = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project), library=library,
+                           method=method, progress=SubProgress(progress, 0.9, 1.0), cancel=cancel)
+    log.info("grouped %d lines into %d groups", len(dialogue),
+             len({c for c in result.assignment.values() if c is not None}))
+    return AssignClusters(result.assignment, names=result.names, confidences=result.confidences)
+
+
 def label_episode(video: str | Path, subs: str | Path | None = None, project: Project | None = None, *,
                   heads=None, library=None, method: str | None = None, cache_dir: str | Path | None = None,
                   device: str = "auto", progress: ProgressFn = no_progress,
                   cancel: threading.Event | None = None) -> Project:
-    from .features import extract_features, vad_lines
-    from .grouping.engine import Constraints, cluster_lines
     from .grouping.heads import Heads
 
     video = Path(video)
@@ -31,29 +70,14 @@ def label_episode(video: str | Path, subs: str | Path | None = None, project: Pr
         raise InputError("no such video file", path=str(video), code="no_such_file")
     heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
     if project is None:
-        if subs is not None:
-            from .io.subtitles import load_subtitles
-            progress(0.0, "reading subtitles")
-            imported = load_subtitles(subs)
-            for w in imported.warnings:
-                log.warning("%s", w)
-            lines = imported.lines
-        else:
-            progress(0.0, "finding speech (no subtitles)")
-            lines = vad_lines(video, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
+        lines, _ = read_lines(video, subs, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
         project = Project.from_lines(lines, video=str(video), subtitles=str(subs) if subs else None)
     check_cancel(cancel)
-    dialogue = [ln for ln in project.ordered() if ln.is_dialogue]
-    if not dialogue:
+    command = grouping_command(video, project, heads=heads, library=library, method=method, cache_dir=cache_dir,
+                               device=device, progress=SubProgress(progress, 0.1, 0.98), cancel=cancel)
+    if command is None:
         progress(1.0, "no dialogue lines")
         return project
-    feats = extract_features(video, dialogue, cache_dir=cache_dir, device=device,
-                             progress=SubProgress(progress, 0.1, 0.8), cancel=cancel)
-    check_cancel(cancel)
-    result = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project), library=library,
-                           method=method, progress=SubProgress(progress, 0.8, 0.98), cancel=cancel)
-    AssignClusters(result.assignment, names=result.names, confidences=result.confidences).apply(project)
+    command.apply(project)
     progress(1.0, "labeled")
-    log.info("labeled %d lines into %d groups", len(dialogue),
-             len({c for c in result.assignment.values() if c is not None}))
     return project

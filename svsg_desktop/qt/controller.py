@@ -170,27 +170,12 @@ class Controller(QObject):
         ids = tuple(line_ids)
         return bool(ids) and self.execute(C.SetFlag(ids, flag, on))
 
-    def assign_to_rank(self, line_ids: Iterable[str], rank: int) -> bool:
-        """Keys 1–9: move lines to the ``rank``-th group (0-based) in the panel's order (largest first)."""
-        order = self.clusters_by_size()
-        if not 0 <= rank < len(order):
-            return False
-        return self.move_lines(line_ids, order[rank])
-
-    def apply_result(self, result: Project) -> None:
-        """Take an engine result (a project with new groups) as one undoable step; human pins are kept by the
-        engine (``AssignClusters`` never moves a pinned line)."""
-        assignment = {lid: ln.cluster for lid, ln in result.lines.items() if lid in self.project.lines}
-        confidences = {lid: ln.confidence for lid, ln in result.lines.items()
-                       if lid in self.project.lines and ln.confidence is not None}
-        names = {cid: c.name for cid, c in result.clusters.items() if c.name}
-        self.execute(C.AssignClusters(assignment, names, confidences))
+    def apply_grouping(self, command: C.AssignClusters | None) -> bool:
+        """The label job's result (``core/workspace.label_job``) as one undoable step; lines a human pinned never
+        move (``AssignClusters`` keeps them). False when there was nothing to group."""
+        return command is not None and self.execute(command)
 
     # -- queries ------------------------------------------------------------------------------------------------
-    def clusters_by_size(self) -> list[int]:
-        sizes = self.project.cluster_sizes()
-        return sorted(self.project.clusters, key=lambda c: (-sizes.get(c, 0), c))
-
     def known_names(self) -> list[str]:
         return sorted({c.name for c in self.project.clusters.values() if c.name}
                       | {ln.speaker for ln in self.project.lines.values() if ln.speaker})

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QListWidget, QListWidgetItem, QVBoxLayout)
 
 from ..core.errors import SvsgError
-from ..core.lines import format_ms
-from ..core.progress import check_cancel, no_progress
-from .flows import VIDEO_EXTENSIONS, Episode
+from ..core.workspace import VIDEO_EXTENSIONS, Episode
 from .i18n import tr
 
 log = logging.getLogger(__name__)
@@ -22,10 +19,13 @@ def _start_dir(window) -> str:
     return str(Path(recent[0]).parent) if recent else str(Path.home())
 
 
+def _patterns(extensions) -> str:
+    return " ".join(f"*{e}" for e in extensions)
+
+
 def ask_video(window) -> str:
-    pattern = " ".join(f"*{e}" for e in VIDEO_EXTENSIONS)
     path, _ = QFileDialog.getOpenFileName(window, tr("Open video"), _start_dir(window),
-                                          tr("Videos (%1)").replace("%1", pattern) + ";;" + tr("All files (*)"))
+                                          tr("Videos (%1)").replace("%1", _patterns(VIDEO_EXTENSIONS)) + ";;" + tr("All files (*)"))
     return path
 
 
@@ -75,46 +75,11 @@ class SeasonDialog(QDialog):
         return self.episodes[row] if 0 <= row < len(self.episodes) else None
 
 
-def export_clips(project, out_dir: str | Path, *, progress=no_progress, cancel=None) -> int:
-    """The clip dataset: one 16 kHz mono WAV per labeled or grouped dialogue line plus ``clips.csv``
-    (file, id, start, end, speaker, text; an unnamed group's lines carry its ``Speaker N`` label).
-    Returns the number of clips written."""
-    import soundfile as sf
-
-    from ..core.media.audio import decode_audio
-
-    if not project.video:
-        raise SvsgError("the project has no video to cut clips from", code="no_video")
-    out = Path(out_dir)
-    (out / "wav").mkdir(parents=True, exist_ok=True)
-    progress(0.0, tr("Decoding audio"))
-    track = decode_audio(project.video)
-    rows = []
-    def label(lid: str) -> str:
-        c = project.clusters.get(project.lines[lid].cluster)
-        return project.speaker_of(lid) or (c.label() if c is not None else "")
-
-    ids = [i for i in project.order if project.lines[i].is_dialogue and label(i)]
-    for k, lid in enumerate(ids):
-        check_cancel(cancel)
-        ln = project.lines[lid]
-        clip, _why = track.clip(ln.start, ln.end)
-        if clip is None:
-            continue
-        name = f"wav/{lid}.wav"
-        sf.write(out / name, clip, track.sample_rate, subtype="PCM_16")
-        rows.append([name, lid, format_ms(ln.start), format_ms(ln.end), label(lid), ln.text])
-        progress((k + 1) / max(1, len(ids)), tr("Writing clips"))
-    with open(out / "clips.csv", "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "id", "start", "end", "speaker", "text"])
-        w.writerows(rows)
-    return len(rows)
-
-
 def export_project_as(window, fmt: str, path: str | None = None) -> bool:
-    """Ask where (unless ``path`` is given) and export. ``clips`` runs as a job (it decodes audio)."""
+    """Ask where (unless ``path`` is given) and export. ``clips`` runs as a job (it decodes audio): the same
+    dataset as ``svsg clips`` (``core/io/clips.py``)."""
     from ..core.io import export_project
+    from ..core.io.clips import export_clips
     from ..core.io.exports import EXTENSIONS
 
     project = window.controller.project
@@ -127,7 +92,10 @@ def export_project_as(window, fmt: str, path: str | None = None) -> bool:
             path = QFileDialog.getExistingDirectory(window, tr("Folder for the clip dataset"), str(base.parent))
         if not path:
             return False
-        window.jobs.start(export_clips, project, path, name=tr("Exporting clips"))
+        def done(result) -> None:
+            window.show_message(tr("Exported %1 lines to %2").replace("%1", str(result[0])).replace("%2", str(path)))
+
+        window.jobs.start(export_clips, project.video, project, path, name=tr("Exporting clips"), on_finished=done)
         return True
     ext = EXTENSIONS.get(fmt, "." + fmt)
     tag = ".haruhi" if fmt.startswith("haruhi") else (".labels" if fmt == "csv" else ".speakers")

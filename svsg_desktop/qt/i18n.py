@@ -7,11 +7,10 @@ wherever it is). Update the catalogues with ``python resources/translations/upda
 from __future__ import annotations
 
 import logging
-import os
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ..core.paths import resources_dir, translations_dir  # noqa: F401 - re-exported for the app
 
 log = logging.getLogger(__name__)
 
@@ -26,19 +25,6 @@ def tr(text: str) -> str:
 def group_label(cluster_id: int, name: str = "") -> str:
     """What the UI shows for a group: its name, or a translated ``Speaker N``."""
     return name or tr("Speaker %1").replace("%1", str(cluster_id))
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to a frozen app (PyInstaller) or in the source tree."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen and (Path(frozen) / "resources").is_dir():
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def translations_dir() -> Path:
-    env = os.environ.get("SVSG_TRANSLATIONS")
-    return Path(env) if env else resources_dir() / "translations"
 
 
 def pick_language(setting: str = "", locale: QLocale | None = None) -> str:

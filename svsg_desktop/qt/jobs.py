@@ -1,6 +1,8 @@
 """The job runner: a plain core function ``fn(..., progress=, cancel=)`` run on a worker object moved to a
 ``QThread``. One job at a time; starting another cancels the running one and runs the new one after it ends
 (results of a superseded job are dropped). Never ``terminate()``: cancel sets the event the job polls.
+Each job may carry its own completion callback (``on_finished``, called in the UI thread with the job's result),
+so the window never has to guess which job a result came from.
 
 Python owns both the worker and the thread (no ``deleteLater``: racing it against Python's ownership crashed,
 see docs/platform.md); references are dropped when the thread has finished.
@@ -68,6 +70,7 @@ class _Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     started: float = 0.0
     superseded: bool = False
+    on_finished: Callable[[Any], None] | None = None
 
 
 class JobRunner(QObject):
@@ -94,13 +97,13 @@ class JobRunner(QObject):
     def is_busy(self) -> bool:
         return self._job is not None or self._pending is not None
 
-    def current_name(self) -> str:
-        return self._job.name if self._job else ""
-
-    def start(self, fn: Callable, *args: Any, name: str = "", **kwargs: Any) -> int:
-        """Run ``fn(*args, progress=…, cancel=…, **kwargs)``. Returns the job number."""
+    def start(self, fn: Callable, *args: Any, name: str = "", on_finished: Callable[[Any], None] | None = None,
+              **kwargs: Any) -> int:
+        """Run ``fn(*args, progress=…, cancel=…, **kwargs)``; when it finishes (not cancelled, failed or
+        superseded) ``on_finished(result)`` runs in the UI thread, after the ``finished`` signal. Returns the job
+        number."""
         self._count += 1
-        job = _Job(self._count, name or getattr(fn, "__name__", "job"), fn, args, kwargs)
+        job = _Job(self._count, name or getattr(fn, "__name__", "job"), fn, args, kwargs, on_finished=on_finished)
         if self._job is not None:
             self._job.superseded = True
             self._job.cancel.set()
@@ -176,6 +179,8 @@ class JobRunner(QObject):
             if not job.superseded:
                 if outcome == "finished":
                     emit(self.finished, payload)
+                    if job.on_finished is not None:
+                        job.on_finished(payload)
                 elif outcome == "cancelled":
                     emit(self.cancelled)
                 else:

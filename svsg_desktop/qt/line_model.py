@@ -110,9 +110,6 @@ class LineListModel(QAbstractTableModel):
             if self._ids:
                 emit(self.dataChanged, self.index(0, CONFIDENCE), self.index(len(self._ids) - 1, CONFIDENCE))
 
-    def filter_text(self) -> str:
-        return self._needle
-
     def only_group(self) -> int | None:
         return self._only
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from ..core.paths import log_dir
 
 LOG_NAME = "svsg-desktop.log"
-
-
-def log_dir() -> Path:
-    env = os.environ.get("SVSG_LOG_DIR")
-    if env:
-        return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation) or str(Path.home() / ".svsg")
-    return Path(base) / "logs"
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from ..core import workspace
 from ..core.errors import SvsgError
 from ..core.lines import Flag
 from . import flows
@@ -37,7 +38,6 @@ class MainWindow(QMainWindow):
         self.controller = Controller(parent=self)
         self.jobs = JobRunner(self)            # the pipeline (one job at a time)
         self.current_line: str | None = None
-        self._pending_video: str | None = None
 
         self.video = VideoPanel(backend if backend is not None else make_backend())
         self.lines = LineListModel(self.controller, self)
@@ -135,7 +135,6 @@ class MainWindow(QMainWindow):
         c.saved.connect(lambda p: self._refresh_title())
         c.projectReset.connect(self.on_project_reset)
         c.changed.connect(lambda *_: self.thumbs.schedule())
-        self.jobs.finished.connect(self.on_job_finished)
         self.jobs.failed.connect(lambda exc: self.show_error(tr("The job failed"), str(exc)))
         self.jobs.cancelled.connect(lambda: self.show_message(tr("Cancelled; nothing was changed.")))
 
@@ -195,7 +194,7 @@ class MainWindow(QMainWindow):
         folder = ask_folder(self)
         if folder:
             try:
-                episodes = flows.season_episodes(folder)
+                episodes = workspace.season(folder)
             except SvsgError as exc:
                 self.show_error(tr("Cannot open the folder"), str(exc))
                 return
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
         """Command line and recent files: a video, a project CSV, or a folder."""
         p = Path(path)
         if p.is_dir():
-            eps = flows.season_episodes(p)
+            eps = workspace.season(p)
             return self.open_video(eps[0].video) if eps else False
         if p.suffix.lower() == ".csv":
             return self.open_project(p)
@@ -225,8 +224,8 @@ class MainWindow(QMainWindow):
         except SvsgError as exc:
             if getattr(exc, "code", "") == "no_subtitles":
                 self.show_message(tr("No subtitles found: finding speech in the audio…"))
-                self._pending_video = str(video)
-                self.jobs.start(flows.vad_project, str(video), name=tr("Finding speech"))
+                self.jobs.start(flows.vad_project, str(video), name=tr("Finding speech"),
+                                on_finished=lambda opened: self._adopt(opened.project, opened.path, opened.warnings))
                 return True
             self.show_error(tr("Cannot open the video"), str(exc))
             return False
@@ -270,25 +269,19 @@ class MainWindow(QMainWindow):
 
     # -- jobs ---------------------------------------------------------------------------------------------------
     def group_speakers(self) -> None:
-        ok, why = flows.pipeline_available()
-        if not ok:
-            self.show_error(tr("Grouping is not available"), why)
-            return
         if not self.controller.project.lines:
             self.show_message(tr("Open a video first."))
             return
-        self.jobs.start(flows.label_job, self.controller.project, device=self.settings.device,
-                        method=self.settings.method, name=tr("Grouping speakers"))
+        project = self.controller.project
+        self.jobs.start(workspace.label_job, project, device=self.settings.device, method=self.settings.method,
+                        name=tr("Grouping speakers"), on_finished=lambda command: self.on_grouped(command, project))
 
-    def on_job_finished(self, result) -> None:
-        from ..core.project import Project
-        if not isinstance(result, Project):
+    def on_grouped(self, command, project) -> None:
+        """The label job's grouping command, executed as one undoable step (pinned lines never move); dropped when
+        another project was opened meanwhile."""
+        if project is not self.controller.project:
             return
-        if self._pending_video and result.video == self._pending_video:   # VAD lines for a video without subs
-            self._pending_video = None
-            self._adopt(result, flows.project_path_for(result.video), [])
-            return
-        self.controller.apply_result(result)
+        self.controller.apply_grouping(command)
         self.clusters.reset()                 # a new grouping: largest group first again
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
             "%1", str(len(self.controller.project.clusters))))

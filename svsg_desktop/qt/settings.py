@@ -8,10 +8,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QLabel, QVBoxLayout)
 
+from ..core.workspace import AUTO, DEVICES, METHOD_CHOICES
 from .i18n import LANGUAGES, tr
 
-DEVICES = ("auto", "cuda", "cpu")
-METHODS = ("mlp", "voice+image", "voice")     # core/grouping/heads.py METHODS, preferred first
 MAX_RECENT = 10
 
 
@@ -44,13 +43,13 @@ class AppSettings:
 
     @property
     def method(self) -> str:
-        m = self._get("engine/method", "mlp", str)
-        return m if m in METHODS else "mlp"
+        m = self._get("engine/method", AUTO, str)    # auto: the method the grouping heads were validated with
+        return m if m in METHOD_CHOICES else AUTO
 
     @method.setter
     def method(self, value: str) -> None:
-        if value not in METHODS:
-            raise ValueError(f"method must be one of {METHODS}, not {value!r}")
+        if value not in METHOD_CHOICES:
+            raise ValueError(f"method must be one of {METHOD_CHOICES}, not {value!r}")
         self.q.setValue("engine/method", value)
 
     @property
@@ -111,13 +110,14 @@ class SettingsDialog(QDialog):
         for code, label in (("auto", tr("Automatic (GPU when available)")), ("cuda", tr("GPU (CUDA)")),
                             ("cpu", tr("CPU"))):
             self.device.addItem(label, code)
-        self.device.setCurrentIndex(DEVICES.index(settings.device))
+        self.device.setCurrentIndex(self.device.findData(settings.device))
         form.addRow(tr("Device:"), self.device)
         self.method = QComboBox()
-        for code, label in (("mlp", tr("Learned merge model (voice, image, confidence)")),
+        for code, label in ((AUTO, tr("Automatic (the method the models were validated with)")),
+                            ("mlp", tr("Learned merge model (voice, image, confidence)")),
                             ("voice+image", tr("Voice and image similarity")), ("voice", tr("Voice only"))):
             self.method.addItem(label, code)
-        self.method.setCurrentIndex(METHODS.index(settings.method))
+        self.method.setCurrentIndex(self.method.findData(settings.method))
         form.addRow(tr("Grouping:"), self.method)
         self.review = QDoubleSpinBox()
         self.review.setRange(0.0, 1.0)

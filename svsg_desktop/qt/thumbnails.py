@@ -17,7 +17,6 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         self.controller, self.clusters, self.size = controller, clusters, size
         self.jobs = JobRunner(self)
-        self.jobs.finished.connect(self._on_frames)
         self._done: dict[int, str] = {}       # group -> line whose frame it shows
         self._asked: dict[int, str] = {}
         self._video: str | None = None
@@ -37,7 +36,7 @@ class ThumbnailLoader(QObject):
                 asked[cid] = lid
         if times:
             self._asked = asked
-            self.jobs.start(flows.grab_thumbnails, video, times, name="thumbnails")
+            self.jobs.start(flows.grab_thumbnails, video, times, name="thumbnails", on_finished=self._on_frames)
 
     def _on_frames(self, frames: dict) -> None:
         for cid, rgb in frames.items():

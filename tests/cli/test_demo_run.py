@@ -13,7 +13,7 @@ def test_demo_run_headless_labels_the_demo(tmp_path, repo_root):
                           str(tmp_path / "demo")], capture_output=True, text=True, env=env, cwd=tmp_path,
                          timeout=600)
     assert res.returncode == 0, res.stdout + res.stderr
-    project = load_project(tmp_path / "demo" / "demo.svsg.csv")
+    project = load_project(tmp_path / "demo" / "demo.mp4.svsg.csv")
     dialogue = [ln for ln in project.ordered() if ln.is_dialogue]
     assert len(dialogue) >= 20
     assert all(ln.cluster is not None for ln in dialogue)

@@ -29,3 +29,4 @@ def test_import_linter_contract_holds(repo_root):
     res = subprocess.run(lint, cwd=repo_root, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "KEPT" in res.stdout and "BROKEN" not in res.stdout
+    assert "The core is layered" in res.stdout          # the layers contract (pyproject.toml) is checked too

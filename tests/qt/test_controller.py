@@ -15,8 +15,8 @@ def steps(c):
         lambda: c.rename_cluster(3, "長門"),
         lambda: c.set_flag(["L00010"], Flag.NON_DIALOGUE),
         lambda: c.set_flag(["L00011"], Flag.SEVERAL),
-        lambda: c.assign_to_rank([next(i for i in c.project.order if c.project.lines[i].is_dialogue
-                                       and c.project.lines[i].cluster != c.clusters_by_size()[0])], 0),
+        lambda: c.move_lines([next(i for i in c.project.order if c.project.lines[i].is_dialogue
+                                   and c.project.lines[i].cluster != 1)], 1),
     ]
 
 
@@ -67,7 +67,6 @@ def test_no_op_edits_are_not_pushed(controller):
     c.undo_stack.clear()
     assert c.move_lines(["L00001"], same) is False          # already confirmed: nothing to do
     assert c.rename_cluster(1, "春日") is False
-    assert c.assign_to_rank(["L00001"], 42) is False
     assert c.undo_stack.count() == 0
 
 
@@ -82,10 +81,8 @@ def test_changed_signal_names_touched_lines_and_groups(controller, qtbot):
     assert sig.args[0] == ["L00002"]
 
 
-def test_clusters_by_size_and_known_names(controller):
+def test_known_names(controller):
     c = controller
-    c.move_lines(["L00002", "L00003"], 1)
-    assert c.clusters_by_size()[0] == 1
     assert "春日" in c.known_names()
 
 

@@ -57,7 +57,7 @@ def test_sigkill_after_edits_then_reopen_restores_everything(tmp_path, qtbot, mo
     from svsg_desktop.qt.controller import Controller
 
     c = Controller()
-    c.open_project(tmp_path / "demo.speakers.csv")
+    c.open_project(tmp_path / "demo.mp4.svsg.csv")
     p = c.project
     got_lines = repr(sorted((i, ln.cluster, ln.pinned, sorted(f.value for f in ln.flags)) for i, ln in p.lines.items()))
     got_clusters = repr(sorted((k, v.name) for k, v in p.clusters.items()))

@@ -1,5 +1,5 @@
 """Translations (a sample string in each language, and no string left untranslated), settings persisted in an
-isolated QSettings, recent files, the rotating log file, the season/subtitle discovery of the open flows."""
+isolated QSettings, recent files, the rotating log file. (Finding subtitles and seasons: tests/core/test_workspace.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from svsg_desktop.qt import flows
 from svsg_desktop.qt.i18n import install_language, pick_language, tr, translations_dir
 
 TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -80,7 +79,7 @@ def test_settings_dialog_persists_in_an_isolated_store(qtbot, isolated_settings)
     from svsg_desktop.qt.settings import AppSettings, SettingsDialog
 
     s = AppSettings()
-    assert s.device == "auto" and s.method == "mlp" and s.review_below == 0.5 and not s.autoplay
+    assert s.device == "auto" and s.method == "auto" and s.review_below == 0.5 and not s.autoplay
     dlg = SettingsDialog(s)
     qtbot.addWidget(dlg)
     dlg.device.setCurrentIndex(dlg.device.findData("cpu"))
@@ -125,40 +124,6 @@ def test_logging_goes_to_a_rotating_file(qapp, tmp_path, monkeypatch):
     handler.close()
 
 
-def test_subtitles_found_beside_the_video_by_name(tmp_path):
-    v = tmp_path / "ep01.mkv"
-    v.write_bytes(b"")
-    assert flows.find_subtitles(v) is None
-    (tmp_path / "ep01.zh.srt").write_text("x", encoding="utf-8")
-    assert flows.find_subtitles(v).name == "ep01.zh.srt"
-    (tmp_path / "ep01.srt").write_text("x", encoding="utf-8")
-    assert flows.find_subtitles(v).name == "ep01.srt"
-    (tmp_path / "ep01.ass").write_text("x", encoding="utf-8")
-    assert flows.find_subtitles(v).name == "ep01.ass"
-    assert flows.project_path_for(v) == tmp_path / "ep01.speakers.csv"
-
-
-def test_season_folder_lists_episodes(tmp_path):
-    for name in ("ep02.mp4", "ep01.mkv", "notes.txt", "ep01.ass"):
-        (tmp_path / name).write_bytes(b"")
-    eps = flows.season_episodes(tmp_path)
-    assert [e.video.name for e in eps] == ["ep01.mkv", "ep02.mp4"]
-    assert eps[0].subtitles.name == "ep01.ass" and eps[1].subtitles is None
-    from svsg_desktop.core.errors import InputError
-    with pytest.raises(InputError):
-        flows.season_episodes(tmp_path / "nope")
-
-
-def test_video_without_subtitles_asks_for_voice_detection(tmp_path):
-    from svsg_desktop.core.errors import InputError
-
-    v = tmp_path / "ep.mp4"
-    v.write_bytes(b"")
-    with pytest.raises(InputError) as err:
-        flows.project_from_video(v)
-    assert err.value.code == "no_subtitles"
-
-
 def test_app_icon_renders(qapp):
     from PySide6.QtGui import QIcon
 
@@ -182,6 +147,6 @@ def test_app_starts_and_quits_from_the_command_line(tmp_path, repo_root):
     res = subprocess.run([sys.executable, "-m", "svsg_desktop.app", str(tmp_path / "demo.mp4"), "--quit-after", "1"],
                          env=env, cwd=repo_root, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr[-2000:]
-    assert (tmp_path / "demo.speakers.csv").is_file()
+    assert (tmp_path / "demo.mp4.svsg.csv").is_file()
     log = (tmp_path / "logs" / "svsg-desktop.log").read_text(encoding="utf-8")
     assert "svsg-desktop starting" in log and "25 lines" in log

@@ -81,6 +81,20 @@ def test_superseded_job_result_is_dropped(qtbot):
     assert results == [("new", 10)]
 
 
+def test_each_job_gets_its_own_completion_callback(qtbot):
+    """Two kinds of job, each with its own callback: a result never reaches the other job's callback, and a
+    superseded, failed or cancelled job calls none."""
+    runner = JobRunner()
+    got = {"a": [], "b": []}
+    runner.start(count_job, 5_000, step_s=0.001, tag="old", on_finished=got["a"].append)
+    qtbot.wait(20)
+    run_to_end(qtbot, runner, count_job, 5, tag="new", on_finished=got["b"].append)
+    assert got == {"a": [], "b": [("new", 10)]}
+    run_to_end(qtbot, runner, count_job, 5, fail_at=2, on_finished=got["a"].append)
+    run_to_end(qtbot, runner, count_job, 4, tag="a", on_finished=got["a"].append)
+    assert got == {"a": [("a", 6)], "b": [("new", 10)]}
+
+
 def test_wait_cancels_for_shutdown(qtbot):
     runner = JobRunner()
     runner.start(count_job, 100_000, step_s=0.001)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from svsg_desktop.core.commands import AssignClusters
 from svsg_desktop.core.lines import Flag
 from svsg_desktop.qt.mime import line_ids_mime
 
@@ -54,9 +55,8 @@ def grouped(window, episode):
     assert window.open_video(episode)
     p = window.controller.project
     dialogue = [i for i in p.order if p.lines[i].is_dialogue]
-    result = type(p)(lines={i: p.lines[i].with_(cluster=k % 3 + 1, confidence=(k % 10) / 10)
-                            for k, i in enumerate(dialogue)}, video=p.video, order=list(dialogue))
-    window.controller.apply_result(result)
+    window.controller.apply_grouping(AssignClusters({i: k % 3 + 1 for k, i in enumerate(dialogue)},
+                                                    confidences={i: (k % 10) / 10 for k, i in enumerate(dialogue)}))
     window.controller.undo_stack.clear()
     return p, dialogue
 
@@ -66,10 +66,10 @@ def test_open_video_finds_subtitles_and_writes_the_project(window, episode):
     p = window.controller.project
     assert len(p.lines) == 25 and p.subtitles.endswith("demo.srt")
     assert window.controller.flush(10)
-    assert (episode.parent / "demo.speakers.csv").is_file()
+    assert (episode.parent / "demo.mp4.svsg.csv").is_file()
     assert window.lines.rowCount() == 25
     assert "Video off" in window.video_label.text()
-    assert window.windowTitle().startswith("demo.speakers.csv")
+    assert window.windowTitle().startswith("demo.mp4.svsg.csv")
 
 
 def test_keyboard_assign_flag_undo_redo(window, episode, qtbot):
@@ -214,11 +214,6 @@ def test_bad_subtitles_give_a_clear_error(window, episode):
 
 
 def _pipeline_ready() -> str:
-    from svsg_desktop.qt.flows import pipeline_available
-
-    ok, why = pipeline_available()
-    if not ok:
-        return why
     try:
         from svsg_desktop.core.grouping.heads import Heads
         Heads.load()
@@ -259,23 +254,23 @@ def test_video_without_subtitles_gets_lines_from_voice_detection(window, episode
         assert window.open_video(episode)
     p = window.controller.project
     assert len(p.lines) > 5 and p.subtitles is None
-    assert window.controller.path == episode.parent / "demo.speakers.csv"
+    assert window.controller.path == episode.parent / "demo.mp4.svsg.csv"
 
 
 def test_open_project_csv_recent_files_and_season(window, episode, qtbot, monkeypatch, tmp_path):
     from svsg_desktop.qt.dialogs import SeasonDialog
-    from svsg_desktop.qt.flows import season_episodes
+    from svsg_desktop.core.workspace import season
 
     grouped(window, episode)
     window.controller.rename_cluster(1, "Haruhi")
     assert window.controller.flush(10)
-    csv = episode.parent / "demo.speakers.csv"
+    csv = episode.parent / "demo.mp4.svsg.csv"
     window.controller.set_project(type(window.controller.project)(), None)
     assert window.open_path(csv)
     assert window.controller.project.clusters[1].name == "Haruhi"
     recent = [a.data() for a in window.recent_menu.recent.actions() if a.data()]
     assert recent[0] == str(csv.resolve()) and str(episode.resolve()) in recent
-    dlg = SeasonDialog(season_episodes(episode.parent), window)
+    dlg = SeasonDialog(season(episode.parent), window)
     qtbot.addWidget(dlg)
     assert dlg.chosen().video == episode and "[project]" in dlg.list.item(0).text()
     assert not window.open_path(tmp_path / "nothing.csv")
@@ -296,10 +291,11 @@ def test_export_every_format_and_the_clip_dataset(window, episode, qtbot, tmp_pa
     clips = tmp_path / "clips"
     with qtbot.waitSignal(window.jobs.finished, timeout=60_000) as sig:
         assert export_project_as(window, "clips", str(clips))
-    rows = (clips / "clips.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert sig.args[0] == len(rows) - 1 > 10
-    assert rows[0] == "file,id,start,end,speaker,text"
-    assert (clips / rows[1].split(",")[0]).stat().st_size > 1000
+    rows = (clips / "list.txt").read_text(encoding="utf-8").splitlines()   # the `svsg clips` dataset
+    assert sig.args[0][0] == len(rows) > 10
+    assert {r.split("|")[1] for r in rows} >= {"Kyon", "Speaker 1", "Speaker 3"}
+    assert (clips / rows[0].split("|")[0]).stat().st_size > 1000
+    assert window.message.text().startswith(f"Exported {len(rows)} lines")
 
 
 def test_group_thumbnails_are_frames_of_the_video(window, episode, qtbot):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import demo_dir
 
 # How it was made (also in resources/demo/README.md): svsg demo make resources/demo --prebuilt
 PREBUILT = dict(seed=7, minutes=1.5, n_speakers=5, width=640, height=360, fps=12, difficulty="normal", name="demo",
@@ -23,17 +22,6 @@ class DemoFiles:
     readme: Path
 
 
-def demo_dir() -> Path:
-    """``$SVSG_DEMO_DIR`` if set; else ``resources/demo`` next to a frozen app or in the source tree."""
-    env = os.environ.get("SVSG_DEMO_DIR")
-    if env:
-        return Path(env)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources" / "demo"
-    return Path(__file__).resolve().parents[3] / "resources" / "demo"
-
-
 def demo_files() -> DemoFiles:
     d = demo_dir()
     files = DemoFiles(video=d / "demo.mp4", srt=d / "demo.srt", ass=d / "demo.ass",
@@ -43,6 +31,24 @@ def demo_files() -> DemoFiles:
         raise InputError(f"the prebuilt demo episode is incomplete (missing {', '.join(missing)}); "
                          "recreate it with: svsg demo make resources/demo --prebuilt", path=str(d))
     return files
+
+
+def copy_demo(dest: str | Path) -> DemoFiles:
+    """The demo files copied to ``dest`` (the shipped copy is never written to: ``svsg demo run`` and the app's
+    File ▸ Open the demo episode work on a copy); a file already there with the same size is kept."""
+    import shutil
+
+    src = demo_files()
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = {}
+    for field in ("video", "srt", "ass", "truth_csv", "readme"):
+        path: Path = getattr(src, field)
+        target = dest / path.name
+        if path.is_file() and (not target.is_file() or target.stat().st_size != path.stat().st_size):
+            shutil.copy2(path, target)
+        copied[field] = target
+    return DemoFiles(**copied)
 
 
 def demo_episode_path() -> Path:

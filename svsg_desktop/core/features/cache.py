@@ -64,12 +64,3 @@ class GroupCache:
         self.dirty = False
 
 
-def default_cache_dir() -> Path:
-    """``$SVSG_CACHE_DIR`` or the user cache folder (``$XDG_CACHE_HOME``/``~/.cache``, ``%LOCALAPPDATA%``)."""
-    import os
-
-    env = os.environ.get("SVSG_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or str(Path.home() / ".cache")
-    return Path(base) / "svsg" / "features"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import ModelError
+from ..paths import heads_dir as default_heads_dir
 from .agglomerate import AggloParams
 from .inputs import Inputs, confidence_inputs, edge_features
 
@@ -18,13 +18,6 @@ log = logging.getLogger(__name__)
 HEADS_FILE = "heads.json"
 METHODS = ("voice", "voice+image", "mlp")
 TRAIN_HINT = "run `svsg train` (or restore models/heads/ from the repository)"
-
-
-def default_heads_dir() -> Path:
-    env = os.environ.get("SVSG_HEADS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "models" / "heads"
 
 
 def _session(path: Path):

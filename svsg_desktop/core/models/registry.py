@@ -27,19 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
+from ..paths import models_dir
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 INSTALLED = "installed.json"
-
-
-def models_dir() -> Path:
-    """Folder holding the manifest and the ONNX files: ``$SVSG_MODELS_DIR`` or the repository's ``models/``."""
-    env = os.environ.get("SVSG_MODELS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "models"
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 CUDA = "CUDAExecutionProvider"
 CPU = "CPUExecutionProvider"
+DEVICES = ("auto", "cpu", "cuda")      # the one list (command line options, the app's settings)
 _preloaded = False
 
 
@@ -42,7 +43,7 @@ def _preload_cuda() -> None:
 def choose_providers(device: str = "auto") -> tuple[list[str], str]:
     """(providers to try, a note for the user when CUDA was wanted but is not there)."""
     device = (device or "auto").lower()
-    if device not in ("auto", "cpu", "cuda"):
+    if device not in DEVICES:
         raise ValueError(f"device must be auto, cpu or cuda, not {device!r}")
     if device == "cpu":
         return [CPU], ""

@@ -7,7 +7,7 @@ import pytest
 from svsg_desktop.cli import main
 from svsg_desktop.core.io import load_project, load_subtitles
 
-from .io_samples import ASS_EVENTS, ASS_HEADER
+from tests.core.io.io_samples import ASS_EVENTS, ASS_HEADER
 
 
 def test_import_then_export_every_format(tmp_path, capsys):

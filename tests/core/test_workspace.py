@@ -1,0 +1,134 @@
+"""The episode workspace (core/workspace.py): one rule for subtitles beside a video, the project CSV's name (the
+old app name still read), seasons, lines from subtitles or voice detection, method and device choices. GUI-free."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svsg_desktop.core import workspace
+from svsg_desktop.core.errors import InputError
+from svsg_desktop.core.io.project_csv import save_project
+from svsg_desktop.core.lines import Line
+from svsg_desktop.core.project import Project
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+def touch(folder: Path, *names: str) -> None:
+    for n in names:
+        (folder / n).write_text("x", encoding="utf-8")
+
+
+def test_subtitles_found_beside_the_video_by_name(tmp_path):
+    v = tmp_path / "ep01.mkv"
+    touch(tmp_path, "ep01.mkv", "ep01.mkv.svsg.csv", "ep01.speakers.csv", "ep01.labels.csv", "ep02.ass")
+    assert workspace.find_subtitles(v) is None          # project CSVs and exports are never subtitles
+    touch(tmp_path, "ep01.zh.srt")
+    assert workspace.find_subtitles(v).name == "ep01.zh.srt"
+    touch(tmp_path, "ep01.csv")
+    assert workspace.find_subtitles(v).name == "ep01.csv"
+    touch(tmp_path, "ep01.SRT")
+    assert workspace.find_subtitles(v).name == "ep01.SRT"
+    touch(tmp_path, "ep01.ass")
+    assert workspace.find_subtitles(v).name == "ep01.ass"
+
+
+def test_one_project_csv_name_and_the_old_name_is_still_read(tmp_path):
+    v = tmp_path / "ep01.mkv"
+    touch(tmp_path, "ep01.mkv")
+    assert workspace.project_path(v) == tmp_path / "ep01.mkv.svsg.csv"
+    assert workspace.saved_project(v) is None
+    touch(tmp_path, "ep01.speakers.csv")
+    assert workspace.saved_project(v) == tmp_path / "ep01.speakers.csv"
+    touch(tmp_path, "ep01.mkv.svsg.csv")
+    same = 1_700_000_000_000_000_000
+    for name in ("ep01.speakers.csv", "ep01.mkv.svsg.csv"):
+        os.utime(tmp_path / name, ns=(same, same))
+    assert workspace.saved_project(v) == tmp_path / "ep01.mkv.svsg.csv"     # a tie: the one name
+    os.utime(tmp_path / "ep01.speakers.csv", ns=(same + 10**9, same + 10**9))
+    assert workspace.saved_project(v) == tmp_path / "ep01.speakers.csv"     # the app was used last: its work
+
+
+
+
+def test_reopening_an_old_app_project_keeps_the_work_and_saves_under_the_one_name(tmp_path):
+    video = tmp_path / "demo.mp4"
+    shutil.copy2(DEMO / "demo.mp4", video)
+    old = Project.from_lines([Line(id="L00001", start=0, end=900, text="hi", cluster=1)], video=str(video))
+    old.clusters[1].name = "Haruhi"
+    save_project(old, tmp_path / "demo.speakers.csv")
+    opened = workspace.open_episode(video)
+    assert opened.reopened == tmp_path / "demo.speakers.csv"
+    assert opened.path == tmp_path / "demo.mp4.svsg.csv"
+    assert opened.project.clusters[1].name == "Haruhi"
+
+
+def test_read_only_folder_writes_the_project_in_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("SVSG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(workspace.os, "access", lambda *_: False)
+    v = tmp_path / "dvd" / "ep.mpg"
+    assert workspace.project_path(v) == tmp_path / "data" / "projects" / "ep.mpg.svsg.csv"
+
+
+def test_season_lists_every_video_kind(tmp_path):
+    touch(tmp_path, "ep03.wmv", "ep02.mpg", "ep01.mkv", "notes.txt", "ep01.ass", "ep02.mpg.svsg.csv")
+    eps = workspace.season(tmp_path)
+    assert [e.video.name for e in eps] == ["ep01.mkv", "ep02.mpg", "ep03.wmv"]
+    assert eps[0].subtitles.name == "ep01.ass" and eps[1].subtitles is None
+    assert eps[1].project == tmp_path / "ep02.mpg.svsg.csv" and eps[0].project is None
+    with pytest.raises(InputError):
+        workspace.season(tmp_path / "nope")
+
+
+def test_lines_come_from_subtitles_beside_the_video_or_ask_for_voice_detection(tmp_path):
+    video = tmp_path / "demo.mp4"
+    shutil.copy2(DEMO / "demo.mp4", video)
+    with pytest.raises(InputError) as err:
+        workspace.open_episode(video, vad=False)
+    assert err.value.code == "no_subtitles"
+    shutil.copy2(DEMO / "demo.srt", tmp_path / "demo.srt")
+    got = workspace.episode_lines(video)
+    assert got.subtitles == tmp_path / "demo.srt" and len(got.lines) == 25
+    opened = workspace.open_episode(video, vad=False)
+    assert opened.reopened is None and opened.project.subtitles == str(tmp_path / "demo.srt")
+
+
+def test_method_and_device_choices():
+    from svsg_desktop.core.grouping.heads import METHODS
+
+    assert workspace.METHOD_CHOICES == ("auto", *METHODS)
+    assert workspace.method_arg("auto") is None and workspace.method_arg(None) is None
+    assert workspace.method_arg("voice") == "voice"
+    with pytest.raises(InputError):
+        workspace.method_arg("kmeans")
+    assert workspace.DEVICES == ("auto", "cpu", "cuda")
+
+
+def test_label_job_needs_a_video(tmp_path):
+    with pytest.raises(InputError) as err:
+        workspace.label_job(Project())
+    assert err.value.code == "no_video"
+
+
+@settings(max_examples=40, deadline=None)
+@given(stem=st.text(st.characters(codec="utf-8", exclude_characters='\\/:*?"<>|\x00.', exclude_categories=("Cs",)),
+                    min_size=1, max_size=12).filter(lambda s: s.strip() == s and s),
+       ext=st.sampled_from(workspace.VIDEO_EXTENSIONS))
+def test_project_csv_of_any_video_is_never_taken_for_subtitles(tmp_path_factory, stem, ext):
+    d = tmp_path_factory.mktemp("ep")
+    video = d / (stem + ext)
+    try:
+        touch(d, video.name, stem + workspace.LEGACY_PROJECT_SUFFIX, video.name + workspace.PROJECT_SUFFIX)
+        for p in d.iterdir():
+            os.utime(p, ns=(1_700_000_000_000_000_000,) * 2)
+    except OSError:
+        return                                            # a name this file system refuses
+    assert workspace.is_video(video)
+    assert workspace.find_subtitles(video) is None
+    assert workspace.saved_project(video) == d / (video.name + workspace.PROJECT_SUFFIX)
