@@ -23,6 +23,8 @@ def register(subparsers) -> None:
                    help="character library from earlier episodes (`svsg train --library`): names groups")
     p.add_argument("--alias", action="append", default=[], metavar="SPELLING=NAME",
                    help="declare two spellings of one character (repeatable)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing project CSV (a backup of it is kept beside it)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
@@ -31,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from ..core.grouping.heads import Heads
     from ..core.io.project_csv import save_project
     from ..core.pipeline import label_episode
+    from ..core.safety import backup_project, check_project_output
 
+    out = check_project_output(args.out or args.video.with_name(args.video.name + ".svsg.csv"),
+                               inputs=[args.video, args.subs, args.library], force=args.force)
     heads = Heads.load(args.heads)
     library = None
     if args.library:
@@ -45,8 +50,10 @@ def run(args: argparse.Namespace) -> int:
             library.aliases[spelling.strip()] = name.strip()
     project = label_episode(args.video, args.subs, heads=heads, library=library, method=args.method,
                             cache_dir=args.cache, progress=TextProgress(quiet=args.quiet))
-    out = args.out or args.video.with_name(args.video.name + ".svsg.csv")
+    backup = backup_project(out)
     save_project(project, out)
+    if backup is not None:
+        print(f"kept a backup of the previous project: {backup}")
     groups = {ln.cluster for ln in project.lines.values() if ln.cluster is not None}
     print(f"{len(project)} lines, {len(groups)} groups → {out}")
     return 0
