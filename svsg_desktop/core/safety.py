@@ -94,3 +94,15 @@ def check_project_output(out: PathLike, *, inputs: Iterable[PathLike | None] = (
     out = check_output(out, inputs=inputs, force=force, what="project CSV")
     check_output(sidecar_path(out), inputs=inputs, force=True, what="project sidecar")
     return out
+
+
+def default_export_path(project_path: PathLike, fmt: str) -> Path:
+    """Where ``svsg export`` writes without ``--out``: beside the project, with a tag before the extension, so
+    that it never lands on the episode's own subtitles (``ep.ass``) or the project CSV (``ep.csv``):
+    ``ep.speakers.ass``, ``ep.labels.csv``, ``ep.haruhi.csv``."""
+    from .io.exports import EXTENSIONS
+
+    p = Path(project_path)
+    tag = ".haruhi" if fmt.startswith("haruhi") else (".labels" if fmt == "csv" else ".speakers")
+    stem = p.stem[: -len(tag)] if p.stem.endswith(tag) else p.stem
+    return p.with_name(stem + tag + EXTENSIONS.get(fmt, "." + fmt))
