@@ -30,13 +30,21 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.grouping.heads import Heads
-    from ..core.io.project_csv import save_project
-    from ..core.pipeline import label_episode
-    from ..core.safety import backup_project, check_project_output
+    from ..core.io.lock import ProjectLock
+    from ..core.safety import check_project_output
 
     out = check_project_output(args.out or args.video.with_name(args.video.name + ".svsg.csv"),
                                inputs=[args.video, args.subs, args.library], force=args.force)
+    with ProjectLock(out):             # one writer: a second run on the same project is refused at once
+        return _label(args, out)
+
+
+def _label(args: argparse.Namespace, out: Path) -> int:
+    from ..core.grouping.heads import Heads
+    from ..core.io.project_csv import save_project
+    from ..core.pipeline import label_episode
+    from ..core.safety import backup_project
+
     heads = Heads.load(args.heads)
     library = None
     if args.library:

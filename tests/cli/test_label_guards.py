@@ -65,3 +65,15 @@ def test_label_force_replaces_a_project_but_keeps_a_backup(episode, capsys):
     backups = sorted(video.parent.glob("mine.backup-*.csv"))
     assert len(backups) == 1 and backups[0].read_bytes() == before
     assert out.read_bytes() != before
+
+
+def test_a_second_label_run_on_the_same_project_is_refused_at_once(episode, capsys, no_pipeline):
+    from ..core.io.lock_child import held_by_another_process
+
+    video, subs = episode
+    out = video.with_name("p.csv")
+    with held_by_another_process(out) as pid:        # the first `svsg label --out p.csv` is still running
+        assert main(["label", str(video), "--subs", str(subs), "--out", str(out), "-q", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "in use" in err and str(pid) in err
+    assert not out.exists()

@@ -23,6 +23,7 @@ from ..lines import Flag, Line
 from ..project import Cluster, Project
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .csvrows import read_csv_table
+from .lock import project_lock
 from .timefmt import format_time, parse_time
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,14 @@ def project_csv_bytes(project: Project) -> bytes:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write the project CSV and its sidecar, each atomically (old or new file on disk, never a torn one)."""
+    """Write the project CSV and its sidecar, each atomically (old or new file on disk, never a torn one), under
+    the project's lock: another process holding the project raises :class:`~.lock.ProjectLocked` and nothing is
+    written, so two writers never mix one's CSV with the other's sidecar."""
+    with project_lock(path):
+        _save_pair(project, path)
+
+
+def _save_pair(project: Project, path: str | os.PathLike) -> None:
     data = project_csv_bytes(project)
     atomic_write_bytes(path, data)
     side = {
