@@ -18,7 +18,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.project import Cluster, Project
+from ..core.project import Project
 from .compat import emit
 
 log = logging.getLogger(__name__)
@@ -28,9 +28,7 @@ MAX_DELAY_S = 1.0
 
 
 def snapshot(project: Project) -> Project:
-    return Project(lines=dict(project.lines), clusters={c.id: Cluster(c.id, c.name) for c in project.clusters.values()},
-                   video=project.video, subtitles=project.subtitles,
-                   corrections=[dict(d) for d in project.corrections], order=list(project.order))
+    return project.copy()
 
 
 class ProjectWriter(QObject):

@@ -23,6 +23,7 @@ from ..lines import Flag, Line
 from ..project import Cluster, Project
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .csvrows import read_csv_table
+from ..journal import replay_journal
 from .lock import project_lock
 from .timefmt import format_time, parse_time
 
@@ -73,7 +74,8 @@ def _save_pair(project: Project, path: str | os.PathLike) -> None:
     atomic_write_bytes(path, data)
     side = {
         "format": SIDECAR_FORMAT, "version": SIDECAR_VERSION, "csv": Path(path).name,
-        "csv_sha256": hashlib.sha256(data).hexdigest(),
+        "csv_sha256": hashlib.sha256(data).hexdigest(), "rows": len(project.lines),
+        "project_id": project.project_id, "journal_seq": project.journal_seq,
         "video": project.video, "subtitles": project.subtitles,
         "clusters": [{"id": c.id, "name": c.name} for c in sorted(project.clusters.values(), key=lambda c: c.id)],
         "corrections": project.corrections,
@@ -82,6 +84,16 @@ def _save_pair(project: Project, path: str | os.PathLike) -> None:
     for p in (path, sidecar_path(path)):
         if remove_stale_temp_files(p):
             log.info("removed temporary files left by an interrupted save of %s", p)
+
+
+def saved_journal_state(path: str | os.PathLike) -> tuple[str | None, int]:
+    """``(project_id, journal_seq)`` recorded in the sidecar of project CSV ``path`` (``(None, 0)``: none)."""
+    try:
+        meta = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+        pid = meta.get("project_id")
+        return (pid, int(meta.get("journal_seq") or 0)) if isinstance(pid, str) else (None, 0)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None, 0
 
 
 def _int(value: str, what: str, path: str, lineno: int) -> int | None:
@@ -167,6 +179,7 @@ def load_project(path: str | os.PathLike) -> Project:
         order.sort(key=lambda i: (project.lines[i].start, project.lines[i].end, i))
     project.order = order
     _apply_sidecar(project, path)
+    replay_journal(project, path)
     return project
 
 
@@ -191,6 +204,9 @@ def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     project.subtitles = subs if isinstance(subs, str) else None
     corrections = meta.get("corrections")
     project.corrections = corrections if isinstance(corrections, list) else []
+    pid, seq = saved_journal_state(path)
+    if pid is not None:
+        project.project_id, project.journal_seq = pid, seq
     if fresh:
         for c in meta.get("clusters") or []:
             try:
