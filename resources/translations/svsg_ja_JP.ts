@@ -338,12 +338,28 @@
         <translation>動画を開けません</translation>
     </message>
     <message>
+        <source>The previous project was kept as %1</source>
+        <translation>以前のプロジェクトは %1 として保存されました</translation>
+    </message>
+    <message>
+        <source>Replace the project?</source>
+        <translation>プロジェクトを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 correction(s). Start a new project from these subtitles? The current project will be kept as a backup beside it.</source>
+        <translation>%1 には既に %2 件の修正があります。この字幕で新しいプロジェクトを始めますか？現在のプロジェクトは隣にバックアップとして保存されます。</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
         <source>Imported with notes: %1</source>
         <translation>注意付きで読み込みました: %1</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>読み取り専用で開きました</translation>
     </message>
     <message>
         <source>%1 lines, %2 grouped, %3 groups</source>

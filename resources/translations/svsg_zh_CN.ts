@@ -338,12 +338,28 @@
         <translation>无法打开视频</translation>
     </message>
     <message>
+        <source>The previous project was kept as %1</source>
+        <translation>原项目已备份为 %1</translation>
+    </message>
+    <message>
+        <source>Replace the project?</source>
+        <translation>替换项目？</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 correction(s). Start a new project from these subtitles? The current project will be kept as a backup beside it.</source>
+        <translation>%1 已有 %2 处修正。要用这些字幕新建项目吗？当前项目会作为备份保存在它旁边。</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
         <source>Imported with notes: %1</source>
         <translation>已导入，附注：%1</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>以只读方式打开</translation>
     </message>
     <message>
         <source>%1 lines, %2 grouped, %3 groups</source>

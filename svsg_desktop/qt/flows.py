@@ -103,6 +103,19 @@ def project_from_video(video: str | Path, subtitles: str | Path | None = None) -
     return project, path, list(imported.warnings)
 
 
+def corrections_in(path: str | Path) -> int | None:
+    """How many human corrections the project CSV at ``path`` holds (``None``: there is no project there; a
+    project that cannot be read counts as 0 here: opening it reports the problem)."""
+    from ..core.io import load_project
+
+    if not Path(path).is_file():
+        return None
+    try:
+        return len(load_project(path).corrections)
+    except (InputError, OSError):
+        return 0
+
+
 def vad_project(video: str | Path, *, progress=no_progress, cancel=None) -> Project:
     """Lines from voice activity detection, for a video without subtitles (a job: runs in the job runner)."""
     from ..core.features import vad_lines

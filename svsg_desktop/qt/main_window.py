@@ -220,6 +220,11 @@ class MainWindow(QMainWindow):
         return self.open_video(p)
 
     def open_video(self, video: str | Path, subtitles: str | Path | None = None) -> bool:
+        backup = None
+        if subtitles is not None:
+            ok, backup = self._confirm_replace(video)
+            if not ok:
+                return False
         try:
             project, path, warnings = flows.project_from_video(video, subtitles)
         except SvsgError as exc:
@@ -230,7 +235,31 @@ class MainWindow(QMainWindow):
                 return True
             self.show_error(tr("Cannot open the video"), str(exc))
             return False
-        return self._adopt(project, path, warnings)
+        ok = self._adopt(project, path, warnings)
+        if backup is not None:
+            self.show_message(tr("The previous project was kept as %1").replace("%1", str(backup)))
+        return ok
+
+    def _confirm_replace(self, video: str | Path) -> tuple[bool, Path | None]:
+        """Other subtitles for a video that already has a project: ask when it holds corrections, and keep a
+        backup of it before it is replaced. Returns (go on, backup)."""
+        from ..core.safety import backup_project
+        path = flows.project_path_for(video)
+        n = flows.corrections_in(path)
+        if n is None:
+            return True, None
+        if n > 0 and QMessageBox.question(
+                self, tr("Replace the project?"),
+                tr("%1 already holds %2 correction(s). Start a new project from these subtitles? The current "
+                   "project will be kept as a backup beside it.").replace("%1", path.name).replace("%2", str(n)),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return False, None
+        self.controller.flush()
+        try:
+            return True, backup_project(path)
+        except SvsgError as exc:
+            self.show_error(tr("Cannot open the video"), str(exc))
+            return False, None
 
     def open_project(self, path: str | Path) -> bool:
         try:
@@ -238,6 +267,7 @@ class MainWindow(QMainWindow):
         except (SvsgError, OSError) as exc:
             self.show_error(tr("Cannot open the project"), str(exc))
             return False
+        self._report_read_only()
         self.settings.add_recent(path)
         self.recent_menu.refresh()
         return True
@@ -245,11 +275,16 @@ class MainWindow(QMainWindow):
     def _adopt(self, project, path: Path, warnings: list[str]) -> bool:
         existed = path.is_file()
         self.controller.set_project(project, path, save=not existed)
+        self._report_read_only()
         self.settings.add_recent(project.video or path)
         self.recent_menu.refresh()
         if warnings:
             self.show_message(tr("Imported with notes: %1").replace("%1", "; ".join(warnings[:3])))
         return True
+
+    def _report_read_only(self) -> None:
+        if self.controller.read_only:
+            self.show_error(tr("Opened read-only"), self.controller.read_only)
 
     def on_project_reset(self) -> None:
         p = self.controller.project

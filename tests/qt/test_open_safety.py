@@ -1,0 +1,87 @@
+"""Opening never destroys work: other subtitles for a video whose project has corrections → the app asks and keeps
+a backup of the replaced project; a project another svsg holds opens read-only, with a clear message."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from svsg_desktop.core.io import load_project
+
+from ..core.io.lock_child import held_by_another_process
+from .test_window import episode, make_window  # noqa: F401  (fixture)
+
+OTHER_SRT = "1\n00:00:01,000 --> 00:00:02,000\nother subtitles\n\n2\n00:00:03,000 --> 00:00:04,000\nsecond\n"
+
+
+def _corrected(w, episode):
+    assert w.open_video(episode)
+    c = w.controller
+    d = [i for i in c.project.order if c.project.lines[i].is_dialogue]
+    assert c.split_lines(d[:2], "Kyon")
+    assert c.flush(10)
+    return episode.with_name("demo.speakers.csv")
+
+
+def _answer(monkeypatch, answer):
+    asked = []
+
+    def question(parent, title, text, *a, **k):
+        asked.append(text)
+        return answer
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_other_subtitles_ask_first_and_no_keeps_the_project(qtbot, monkeypatch, tmp_path, episode):
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    path = _corrected(w, episode)
+    other = episode.with_name("other.srt")
+    other.write_text(OTHER_SRT, encoding="utf-8")
+    asked = _answer(monkeypatch, QMessageBox.No)
+    assert not w.open_video(episode, other)
+    assert asked and "1 correction" in asked[0]
+    assert w.controller.project.cluster_by_name("Kyon") is not None        # still the corrected project
+    w.controller.rename_cluster(w.controller.project.cluster_by_name("Kyon").id, "Kyon 2")
+    w.close()
+    assert load_project(path).cluster_by_name("Kyon 2") is not None
+    assert not list(path.parent.glob("demo.speakers.backup-*"))
+
+
+def test_other_subtitles_yes_replaces_the_project_and_keeps_a_backup(qtbot, monkeypatch, tmp_path, episode):
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    path = _corrected(w, episode)
+    other = episode.with_name("other.srt")
+    other.write_text(OTHER_SRT, encoding="utf-8")
+    asked = _answer(monkeypatch, QMessageBox.Yes)
+    assert w.open_video(episode, other)
+    assert asked
+    assert len(w.controller.project.lines) == 2
+    w.controller.split_lines(["L00001"], "new")                            # the first edit of the new project
+    w.close()
+    assert len(load_project(path)) == 2
+    backups = sorted(path.parent.glob("demo.speakers.backup-*.csv"))
+    assert len(backups) == 1
+    old = load_project(backups[0])
+    assert len(old) == 25 and old.cluster_by_name("Kyon") is not None and len(old.corrections) == 1
+    assert "backup" in w.message.text()
+
+
+def test_a_project_open_in_another_svsg_opens_read_only(qtbot, monkeypatch, tmp_path, episode):
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    path = _corrected(w, episode)
+    w.controller.set_project(type(w.controller.project)())                 # close it in this window
+    before = path.read_bytes()
+    with held_by_another_process(path) as pid:
+        assert w.open_project(path)
+        c = w.controller
+        assert c.read_only and str(pid) in c.read_only
+        assert "read-only" in w.message.text()
+        failed = []
+        c.commandFailed.connect(failed.append)
+        kyon = c.project.cluster_by_name("Kyon").id
+        assert not c.rename_cluster(kyon, "Haruhi")
+        assert failed and "read-only" in failed[0]
+        assert c.project.cluster_by_name("Kyon") is not None
+        c.flush(5)
+    assert path.read_bytes() == before
+    w.close()
