@@ -128,6 +128,11 @@ def load_project(path: str | os.PathLike) -> Project:
         raise InputError(f"project CSV lacks column(s) {', '.join(missing)}", path=table.path, line=1,
                          code="bad_header")
     p = table.path
+    if table.short_rows:
+        lineno, n = table.short_rows[0]
+        raise InputError(f"this row has only {n} of the {len(table.header)} columns: the file is cut short or "
+                         "damaged (restore it from a backup, or fill in the row)", path=p, line=lineno,
+                         code="short_row")
     project = Project()
     names: dict[int, tuple[str, int]] = {}
     order: list[str] = []
@@ -183,6 +188,18 @@ def load_project(path: str | os.PathLike) -> Project:
     return project
 
 
+def _refuse_if_cut_short(meta: dict, data: bytes, rows: int, path, side: Path) -> None:
+    """A CSV that changed since its sidecar was written and has fewer rows than were saved, or whose last record
+    has no line end (the writer always ends with one), was cut short: never load it as a partial project."""
+    saved = meta.get("rows")
+    fewer = isinstance(saved, int) and rows < saved
+    if fewer or not data.rstrip(b" \t\x00").endswith(b"\n"):     # \x00: a copy re-saved as UTF-16/32
+        what = f"has {rows} lines but was last saved with {saved}" if fewer else "ends in the middle of a line"
+        raise InputError(f"the project CSV {what}: the file looks cut short (an interrupted copy or sync?). "
+                         f"Restore it from a backup; if you removed lines on purpose, delete {side.name} to open "
+                         "it as it is", path=str(path), code="truncated")
+
+
 def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     side = sidecar_path(path)
     if not side.exists():
@@ -197,6 +214,7 @@ def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     data = Path(path).read_bytes()
     fresh = meta.get("csv_sha256") == hashlib.sha256(data).hexdigest()
     if not fresh:
+        _refuse_if_cut_short(meta, data, len(project.lines), path, side)
         log.warning("project sidecar %s belongs to another version of the CSV (edited by hand, or the save "
                     "was interrupted): using only its video/subtitle paths and corrections log", side)
     video, subs = meta.get("video"), meta.get("subtitles")
