@@ -43,12 +43,13 @@ def _label(args: argparse.Namespace, out: Path) -> int:
     from ..core.grouping.heads import Heads
     from ..core.io.project_csv import save_project
     from ..core.pipeline import label_episode
+    from ..core.errors import InputError
+    from ..core.preflight import empty_result
     from ..core.safety import backup_project
 
     heads = Heads.load(args.heads)
     library = None
     if args.library:
-        from ..core.errors import InputError
         from ..core.grouping.library import CharacterLibrary
         library = CharacterLibrary.load(args.library)
         for a in args.alias:
@@ -58,6 +59,9 @@ def _label(args: argparse.Namespace, out: Path) -> int:
             library.aliases[spelling.strip()] = name.strip()
     project = label_episode(args.video, args.subs, heads=heads, library=library, method=args.method,
                             cache_dir=args.cache, progress=TextProgress(quiet=args.quiet))
+    problem = empty_result(project)
+    if problem:                        # nothing useful: say why, exit non-zero, write nothing
+        raise InputError(problem, path=str(args.video), code="nothing_labeled")
     backup = backup_project(out)
     save_project(project, out)
     if backup is not None:
