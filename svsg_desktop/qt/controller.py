@@ -158,6 +158,9 @@ class Controller(QObject):
         emit(self.saved, path)
 
     def _on_save_failed(self, msg: str) -> None:
+        if self.session is not None:      # the edits are not lost: say where they are
+            msg += (f" — every edit is kept in {self.session.journal.path} and comes back when the project is "
+                    "opened again")
         emit(self.saveFailed, msg)
 
     # -- edits --------------------------------------------------------------------------------------------------

@@ -53,8 +53,8 @@ def test_sigkill_after_edits_then_reopen_restores_everything(tmp_path, qtbot, mo
         shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SVSG_DATA_DIR=str(tmp_path / "data"),
                SVSG_LOG_DIR=str(tmp_path / "logs"), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    res = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "demo.mp4"), str(wait_s), edit_after], env=env, cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
+    res = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "demo.mp4"), str(wait_s), edit_after],
+                         env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert res.returncode == -signal.SIGKILL, res.stderr[-2000:]
     lines_repr, clusters_repr = res.stdout.strip().splitlines()[-2:]
 

@@ -3,6 +3,9 @@ a backup of the replaced project; a project another svsg holds opens read-only, 
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from svsg_desktop.core.io import load_project
@@ -85,3 +88,30 @@ def test_a_project_open_in_another_svsg_opens_read_only(qtbot, monkeypatch, tmp_
         c.flush(5)
     assert path.read_bytes() == before
     w.close()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to tell the files apart")
+def test_disk_full_while_saving_says_what_is_intact_and_where_the_edits_are(qtbot, monkeypatch, tmp_path, project):
+    import errno
+
+    from svsg_desktop.qt.controller import Controller
+
+    path = tmp_path / "ep.csv"
+    c = Controller(project, path)
+    before = path.read_bytes()
+    real = os.fsync
+
+    def fsync(fd):            # the CSV's temporary file cannot be written; the journal (fdatasync) still can
+        if ".ep.csv." in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    with qtbot.waitSignal(c.saveFailed, timeout=5000) as sig:
+        c.rename_cluster(1, "Kyon")
+    msg = sig.args[0]
+    assert "disk is full" in msg and "previous ep.csv is intact" in msg and "ep.svsg.journal" in msg
+    assert path.read_bytes() == before
+    c.writer.close()
+    c.session.lock.release()                    # the app is killed while the disk is still full
+    monkeypatch.undo()
+    assert load_project(path).clusters[1].name == "Kyon"

@@ -80,7 +80,13 @@ def _save_pair(project: Project, path: str | os.PathLike) -> None:
         "clusters": [{"id": c.id, "name": c.name} for c in sorted(project.clusters.values(), key=lambda c: c.id)],
         "corrections": project.corrections,
     }
-    atomic_write_bytes(sidecar_path(path), (json.dumps(side, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    try:
+        atomic_write_bytes(sidecar_path(path), (json.dumps(side, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    except InputError as err:      # the CSV (every line, group and pin) is saved: say so, and what is behind
+        why = str(err).split(": ", 1)[-1]
+        raise InputError(f"{Path(path).name} was saved, but its sidecar {sidecar_path(path).name} was not ({why}); "
+                         "the CSV holds every line, group and pin, the sidecar's video path and corrections log "
+                         "are behind until the next save", path=str(path), code=err.code) from None
     for p in (path, sidecar_path(path)):
         if remove_stale_temp_files(p):
             log.info("removed temporary files left by an interrupted save of %s", p)
