@@ -35,14 +35,21 @@ def _answer(monkeypatch, answer):
     return asked
 
 
-def test_other_subtitles_ask_first_and_no_keeps_the_project(qtbot, monkeypatch, tmp_path, episode):
+def _open_other_subtitles(qtbot, monkeypatch, tmp_path, episode, answer):
+    """A corrected project, then File ▸ Open subtitles… with other subtitles; the question answered ``answer``."""
     w = make_window(qtbot, monkeypatch, tmp_path)
     path = _corrected(w, episode)
     other = episode.with_name("other.srt")
     other.write_text(OTHER_SRT, encoding="utf-8")
-    asked = _answer(monkeypatch, QMessageBox.No)
-    assert not w.open_video(episode, other)
+    asked = _answer(monkeypatch, answer)
+    opened = w.open_video(episode, other)
     assert asked and "1 correction" in asked[0]
+    return w, path, opened
+
+
+def test_other_subtitles_ask_first_and_no_keeps_the_project(qtbot, monkeypatch, tmp_path, episode):
+    w, path, opened = _open_other_subtitles(qtbot, monkeypatch, tmp_path, episode, QMessageBox.No)
+    assert not opened
     assert w.controller.project.cluster_by_name("Kyon") is not None        # still the corrected project
     w.controller.rename_cluster(w.controller.project.cluster_by_name("Kyon").id, "Kyon 2")
     w.close()
@@ -51,13 +58,8 @@ def test_other_subtitles_ask_first_and_no_keeps_the_project(qtbot, monkeypatch, 
 
 
 def test_other_subtitles_yes_replaces_the_project_and_keeps_a_backup(qtbot, monkeypatch, tmp_path, episode):
-    w = make_window(qtbot, monkeypatch, tmp_path)
-    path = _corrected(w, episode)
-    other = episode.with_name("other.srt")
-    other.write_text(OTHER_SRT, encoding="utf-8")
-    asked = _answer(monkeypatch, QMessageBox.Yes)
-    assert w.open_video(episode, other)
-    assert asked
+    w, path, opened = _open_other_subtitles(qtbot, monkeypatch, tmp_path, episode, QMessageBox.Yes)
+    assert opened
     assert len(w.controller.project.lines) == 2
     w.controller.split_lines(["L00001"], "new")                            # the first edit of the new project
     w.close()
