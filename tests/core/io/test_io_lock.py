@@ -98,3 +98,72 @@ def test_the_lock_is_reentrant_in_one_process_and_release_keeps_other_locks(tmp_
     _write_lock(path, pid=12345678, host="elsewhere")
     ProjectLock(path).release()
     assert lock_path(path).exists()
+
+
+SAVER = r"""
+import os, stat, sys, time
+from svsg_desktop.core.commands import SplitLines
+from svsg_desktop.core.io.lock import ProjectLocked
+from svsg_desktop.core.io.project_csv import save_project
+from svsg_desktop.core.lines import Line
+from svsg_desktop.core.project import Project
+
+real_fsync = os.fsync
+def slow_fsync(fd):              # a slow disk while the sidecar is written: the moment another writer could slip in
+    real_fsync(fd)
+    if stat.S_ISREG(os.fstat(fd).st_mode) and ".svsg.json." in os.readlink(f"/proc/self/fd/{fd}"):
+        time.sleep(0.05)
+os.fsync = slow_fsync
+
+path, tag = sys.argv[1], sys.argv[2]
+p = Project.from_lines([Line("L00001", 0, 1000, tag), Line("L00002", 2000, 3000, tag)], video=tag + ".mkv")
+print("ready", flush=True)
+sys.stdin.readline()
+saved = 0
+while saved < 12:
+    try:
+        save_project(p, path)
+        saved += 1
+        time.sleep(0.03)          # let the others (the other writer, the checking reader) in
+    except ProjectLocked:
+        time.sleep(0.005)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_two_processes_saving_one_project_never_mix_csv_and_sidecar(tmp_path):
+    import hashlib
+    import subprocess
+    import sys
+
+    from .lock_child import ROOT
+
+    path = tmp_path / "ep.csv"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    procs = [subprocess.Popen([sys.executable, "-c", SAVER, str(path), tag], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, env=env) for tag in ("A", "B")]
+    for p in procs:
+        assert p.stdout.readline().strip() == b"ready"
+    for p in procs:                                   # start both at once
+        p.stdin.write(b"go\n")
+        p.stdin.flush()
+    checked = 0
+    while any(p.poll() is None for p in procs):       # a reader holding the lock always sees a matching pair
+        try:
+            with ProjectLock(path):
+                if sidecar_path(path).exists():
+                    side = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+                    assert side["csv_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), "torn pair"
+                    checked += 1
+        except ProjectLocked:
+            pass
+        time.sleep(0.005)
+    assert checked >= 1, "no check while the writers ran"
+    for p in procs:
+        assert p.wait(timeout=120) == 0
+        p.stdin.close()
+        p.stdout.close()
+    side = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+    assert side["csv_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest(), "one run's CSV, the other's sidecar"
+    project = load_project(path)
+    assert project.video == project.lines["L00001"].text + ".mkv"
