@@ -374,6 +374,10 @@
         <translation>話者をグループ化中</translation>
     </message>
     <message>
+        <source>Nothing to label</source>
+        <translation>ラベル付けするものがありません</translation>
+    </message>
+    <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>
         <translation>グループ化しました: %1 グループ。修正は保持されています。</translation>
     </message>

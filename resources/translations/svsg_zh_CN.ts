@@ -374,6 +374,10 @@
         <translation>正在为说话人分组</translation>
     </message>
     <message>
+        <source>Nothing to label</source>
+        <translation>没有可标注的内容</translation>
+    </message>
+    <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>
         <translation>分组完成：%1 个分组。你的修改已保留。</translation>
     </message>

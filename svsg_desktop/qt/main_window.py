@@ -316,17 +316,24 @@ class MainWindow(QMainWindow):
                         method=self.settings.method, name=tr("Grouping speakers"))
 
     def on_job_finished(self, result) -> None:
+        from ..core.preflight import empty_result
         from ..core.project import Project
         if not isinstance(result, Project):
             return
+        problem = empty_result(result)        # never a silent "0 groups"
         if self._pending_video and result.video == self._pending_video:   # VAD lines for a video without subs
             self._pending_video = None
+            if not result.lines:
+                self.show_error(tr("Nothing to label"), problem)
+                return
             self._adopt(result, flows.project_path_for(result.video), [])
             return
         self.controller.apply_result(result)
         self.clusters.reset()                 # a new grouping: largest group first again
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
             "%1", str(len(self.controller.project.clusters))))
+        if problem:
+            self.show_error(tr("Nothing to label"), problem)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:

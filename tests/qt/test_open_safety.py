@@ -117,3 +117,19 @@ def test_disk_full_while_saving_says_what_is_intact_and_where_the_edits_are(qtbo
     c.session.lock.release()                    # the app is killed while the disk is still full
     monkeypatch.undo()
     assert load_project(path).clusters[1].name == "Kyon"
+
+
+def test_a_job_that_found_nothing_says_so(qtbot, monkeypatch, tmp_path, episode):
+    from svsg_desktop.core.project import Project
+
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    assert w.open_video(episode)
+    before = w.controller.project
+    w._pending_video = str(episode)                  # voice detection of a video without subtitles found nothing
+    w.on_job_finished(Project(video=str(episode)))
+    assert "no speech" in w.message.text() and w.controller.project is before
+    ungrouped = Project(lines={i: ln.with_(cluster=None) for i, ln in before.lines.items()}, video=before.video,
+                        order=list(before.order))
+    w.on_job_finished(ungrouped)                     # a grouping that grouped nothing
+    assert "could be grouped" in w.message.text()
+    w.close()
