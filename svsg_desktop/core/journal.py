@@ -67,16 +67,19 @@ def make_entry(project: Project, inverse: Any, log_before: int) -> dict:
 
 
 def apply_entry(project: Project, entry: dict) -> None:
-    for d in entry["lines"]:
-        if d["id"] in project.lines:
-            project.lines[d["id"]] = _line_from_dict(d)
-    for cid, name in entry["clusters"]:
+    """Apply one entry, all or nothing (a damaged entry raises before anything changes)."""
+    lines = [_line_from_dict(d) for d in entry["lines"]]
+    clusters = [(int(cid), None if name is None else str(name)) for cid, name in entry["clusters"]]
+    keep, tail = int(entry["log"][0]), list(entry["log"][1])
+    for ln in lines:
+        if ln.id in project.lines:
+            project.lines[ln.id] = ln
+    for cid, name in clusters:
         if name is None:
-            project.clusters.pop(int(cid), None)
+            project.clusters.pop(cid, None)
         else:
-            project.clusters[int(cid)] = Cluster(int(cid), name)
-    keep, tail = entry["log"]
-    project.corrections = project.corrections[:int(keep)] + list(tail)
+            project.clusters[cid] = Cluster(cid, name)
+    project.corrections = project.corrections[:keep] + tail
 
 
 # -- the file -----------------------------------------------------------------------------------------------------
@@ -102,7 +105,7 @@ def read_journal(path: str | os.PathLike) -> tuple[str | None, list[dict]]:
         try:
             entries.append(json.loads(row))
         except ValueError:
-            if k < len(rows) - 1 or raw.endswith(b"\n"):
+            if k < len(rows) or raw.endswith(b"\n"):      # a complete line that is not JSON: damage
                 log.warning("edit journal %s: entry on line %d is damaged; later entries not replayed", jp, k)
             break          # else: a torn last entry (killed mid-append): never acknowledged
     return head.get("project_id"), entries
@@ -113,14 +116,22 @@ def replay_journal(project: Project, path: str | os.PathLike) -> int:
     pid, entries = read_journal(path)
     if pid is None or pid != project.project_id:
         return 0
-    todo = [e for e in entries if int(e.get("seq", 0)) > project.journal_seq]
-    for e in todo:
-        apply_entry(project, e)
+    done = 0
+    for e in entries:
+        try:
+            if int(e["seq"]) <= project.journal_seq:
+                continue
+            apply_entry(project, e)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            log.warning("edit journal %s: entry %r is damaged (%s); later entries not replayed",
+                        journal_path(path), e.get("seq") if isinstance(e, dict) else e, err)
+            break
         project.journal_seq = int(e["seq"])
-    if todo:
-        log.warning("%s: restored %d edit(s) made after the last save (from %s)", path, len(todo),
+        done += 1
+    if done:
+        log.warning("%s: restored %d edit(s) made after the last save (from %s)", path, done,
                     journal_path(path).name)
-    return len(todo)
+    return done
 
 
 class Journal:

@@ -4,7 +4,10 @@ Each core command is wrapped by one thin :class:`CoreUndoCommand` that applies i
 controller applies the command *before* pushing (so a refused edit raises here, in Python, and never half-runs
 inside Qt's ``push``), and after every push / undo / redo hands a snapshot of the project to the writer thread,
 which writes the project CSV at once, atomically (the IO layer's ``save_project``). Writing a 5,000-line season
-takes longer than a drag may, so the UI thread never waits for the disk; ``flush()`` does.
+takes longer than a drag may, so the UI thread never waits for the disk; ``flush()`` does. Until the writer is
+done, the core's edit journal holds every edit (``core/journal.py``: each edit goes through ``apply_edit`` /
+``undo_edit`` of the project's :class:`EditSession`, which also holds the project's lock; a project another svsg
+holds opens read-only).
 """
 
 from __future__ import annotations

@@ -200,8 +200,8 @@ class ProjectLock:
         except OSError as err:
             if isinstance(err, FileExistsError):
                 return False
-            raise InputError(f"cannot create the project lock ({err.strerror or err})", path=str(self.path),
-                             code="unwritable") from None
+            raise InputError(f"cannot write in this folder ({err.strerror or err}): the project cannot be saved "
+                             "here", path=str(folder), code="unwritable") from None
         finally:
             with contextlib.suppress(OSError):
                 tmp.unlink()

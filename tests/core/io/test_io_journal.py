@@ -145,3 +145,18 @@ def test_an_edit_the_journal_cannot_hold_is_refused_and_undone(tmp_path, monkeyp
     assert p.snapshot() == before and p.corrections == log_before
     monkeypatch.undo()
     s.close(saved=True)
+
+
+def test_a_damaged_entry_stops_the_replay_there_without_breaking_the_open(tmp_path, caplog):
+    path = tmp_path / "ep.csv"
+    save_project(episode(), path)
+    s = EditSession(load_project(path), path)
+    s.apply(RenameCluster(1, "first"))
+    s.journal._fh.write(b'{"seq": 2, "lines": "not a list", "clusters": [[1, "x"]], "log": [0, []]}\n')
+    s.journal._fh.flush()
+    s.journal._fh.write(b'{"seq": 3, "lines": [], "clusters": [[1, "third"]], "log": [0, []]}\n')
+    s.journal._fh.close()
+    s.lock.release()
+    p = load_project(path)
+    assert p.clusters[1].name == "first" and p.journal_seq == 1
+    assert "entry 2 is damaged" in caplog.text
