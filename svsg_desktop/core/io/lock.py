@@ -1,9 +1,9 @@
 """One writer per project: a lock file ``NAME.svsg.lock`` beside the project CSV.
 
-The lock file holds the owner's pid, host name, boot id (Linux) and start time as JSON. It is created
+The lock file holds the owner's pid, host name, boot id and process start time (Linux) and the time as JSON. It is created
 atomically (written to a temporary file, then hard-linked to its name, which fails when the name exists), so a
 reader never sees a half-written lock. A lock is *stale*, and taken over, when its owner ran on this host and is
-no longer running (its pid is gone, or the machine has rebooted since); a lock from another host is never taken
+no longer running (its pid is gone or belongs to a newer process, or the machine has rebooted since); a lock from another host is never taken
 over automatically (the message names the host and says which file to delete).
 
 Locks are re-entrant within a process: :func:`project_lock` on a project this process already holds does
@@ -49,6 +49,15 @@ def _boot_id() -> str:
         return ""
 
 
+def _proc_start(pid: int) -> str:
+    """When process ``pid`` started (Linux: clock ticks since boot, field 22 of /proc/PID/stat; else "")."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with this pid runs on this machine (errs on the side of "alive")."""
     if pid <= 0:
@@ -79,20 +88,23 @@ class LockOwner:
     host: str
     since: str
     boot: str = ""
+    started: str = ""          # the owner process's start time (Linux), so a reused pid is not taken for it
 
     @classmethod
     def me(cls) -> "LockOwner":
-        return cls(os.getpid(), socket.gethostname(), time.strftime("%Y-%m-%d %H:%M:%S"), _boot_id())
+        pid = os.getpid()
+        return cls(pid, socket.gethostname(), time.strftime("%Y-%m-%d %H:%M:%S"), _boot_id(), _proc_start(pid))
 
     def to_bytes(self) -> bytes:
         return json.dumps({"app": "svsg", "pid": self.pid, "host": self.host, "since": self.since,
-                           "boot": self.boot}).encode("utf-8")
+                           "boot": self.boot, "started": self.started}).encode("utf-8")
 
     @classmethod
     def read(cls, path: Path) -> "LockOwner | None":
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
-            return cls(int(d["pid"]), str(d["host"]), str(d.get("since", "")), str(d.get("boot", "")))
+            return cls(int(d["pid"]), str(d["host"]), str(d.get("since", "")), str(d.get("boot", "")),
+                       str(d.get("started", "")))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -101,7 +113,10 @@ class LockOwner:
             return False                      # cannot tell: never take over another computer's lock
         if self.boot and _boot_id() and self.boot != _boot_id():
             return True                       # the machine rebooted since: the pid means nothing now
-        return not pid_alive(self.pid)
+        if not pid_alive(self.pid):
+            return True
+        now = _proc_start(self.pid)
+        return bool(self.started and now and now != self.started)   # the pid now belongs to another process
 
 
 class ProjectLocked(InputError):

@@ -66,6 +66,18 @@ def test_a_lock_from_before_a_reboot_is_stale(tmp_path):
         pass
 
 
+def test_a_lock_whose_pid_now_belongs_to_another_process_is_stale(tmp_path):
+    if not os.path.exists(f"/proc/{os.getppid()}/stat"):
+        pytest.skip("no /proc")
+    path = tmp_path / "ep.csv"
+    _write_lock(path, pid=os.getppid(), boot="", started="1")       # alive, but started at another time
+    with ProjectLock(path):
+        pass
+    with held_by_another_process(path):                             # the real owner's start time matches
+        with pytest.raises(ProjectLocked):
+            ProjectLock(path).acquire()
+
+
 def test_another_computers_lock_is_never_taken_over(tmp_path):
     path = tmp_path / "ep.csv"
     _write_lock(path, pid=dead_pid(), host="annotation-pc-7")
