@@ -119,7 +119,9 @@ def corrections_in(path: str | Path) -> int | None:
 def vad_project(video: str | Path, *, progress=no_progress, cancel=None) -> Project:
     """Lines from voice activity detection, for a video without subtitles (a job: runs in the job runner)."""
     from ..core.features import vad_lines
+    from ..core.preflight import probe_media
 
+    probe_media(video)        # an empty or damaged file in plain words, not FFmpeg's errno text
     lines = vad_lines(str(video), progress=progress, cancel=cancel)
     return Project.from_lines(lines, video=str(video))
 

@@ -133,3 +133,14 @@ def test_a_job_that_found_nothing_says_so(qtbot, monkeypatch, tmp_path, episode)
     w.on_job_finished(ungrouped)                     # a grouping that grouped nothing
     assert "could be grouped" in w.message.text()
     w.close()
+
+
+def test_voice_detection_on_an_empty_video_says_so_in_plain_words(tmp_path):
+    from svsg_desktop.core.errors import MediaError
+    from svsg_desktop.qt import flows
+
+    video = tmp_path / "ep.mp4"
+    video.write_bytes(b"")
+    with pytest.raises(MediaError, match=r"empty \(0 bytes\)") as info:
+        flows.vad_project(video)
+    assert "Errno" not in str(info.value)
