@@ -232,8 +232,9 @@ class EditSession:
         self.path = Path(path)
         self.lock = ProjectLock(self.path).acquire()
         try:
-            if saved_journal_state(self.path)[0] != project.project_id:
-                save_project(project, self.path)       # the journal's project id must be on disk first
+            saved_id, saved_seq = saved_journal_state(self.path)
+            if saved_id != project.project_id or project.journal_seq > saved_seq:
+                save_project(project, self.path)   # the project id, and edits restored from the journal, on disk first
             self.journal = Journal(self.path, project)
         except BaseException:
             self.lock.release()

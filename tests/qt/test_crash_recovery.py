@@ -68,4 +68,10 @@ def test_sigkill_after_edits_then_reopen_restores_everything(tmp_path, qtbot, mo
     assert got_lines == lines_repr
     assert got_clusters == clusters_repr
     assert "Captain Mira" in got_clusters and "Kyon" in got_clusters
-    c.close()
+    c.close()                                # opened and closed without an edit: the restored edits stay
+    from svsg_desktop.core.io import load_project
+    from svsg_desktop.core.journal import journal_path
+
+    assert not journal_path(tmp_path / "demo.speakers.csv").exists()
+    q = load_project(tmp_path / "demo.speakers.csv")
+    assert repr(sorted((k, v.name) for k, v in q.clusters.items())) == clusters_repr

@@ -99,8 +99,9 @@ def test_a_torn_last_entry_is_ignored_and_not_appended_to(tmp_path):
     s2.apply(SetFlag(("L00003",), Flag.UNKNOWN))
     s2.close(saved=False)
     _, entries = read_journal(path)
-    assert [e["seq"] for e in entries] == [1, 2, 3]
-    assert Flag.UNKNOWN in load_project(path).lines["L00003"].flags
+    assert [e["seq"] for e in entries] == [3]          # 1 and 2 were saved into the CSV when it was reopened
+    q = load_project(path)
+    assert Flag.UNKNOWN in q.lines["L00003"].flags and q.clusters[2].name == "Kyon" and q.lines["L00001"].cluster == 2
 
 
 def test_a_journal_of_a_replaced_project_is_not_replayed(tmp_path):
@@ -160,3 +161,15 @@ def test_a_damaged_entry_stops_the_replay_there_without_breaking_the_open(tmp_pa
     p = load_project(path)
     assert p.clusters[1].name == "first" and p.journal_seq == 1
     assert "entry 2 is damaged" in caplog.text
+
+
+def test_restored_edits_survive_an_open_and_close_without_edits(tmp_path):
+    path = tmp_path / "ep.csv"
+    save_project(episode(), path)
+    s = EditSession(load_project(path), path)
+    s.apply(RenameCluster(3, "restored"))
+    s.journal._fh.close()
+    s.lock.release()                                # crash
+    s2 = EditSession(load_project(path), path)      # reopened, nothing edited, closed cleanly
+    s2.close(saved=True)
+    assert load_project(path).clusters[3].name == "restored"
