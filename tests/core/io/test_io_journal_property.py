@@ -1,5 +1,5 @@
-"""Property: whatever the edits, undos and saves (complete, or cut between the CSV and its sidecar), reading the
-project after a crash gives exactly the state of the last acknowledged edit."""
+"""Property: whatever the edits, undos, saves (complete, or cut between the CSV and its sidecar), crashes and
+clean closes with reopening, reading the project gives exactly the state of the last acknowledged edit."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ ops = st.lists(st.one_of(
     st.tuples(st.just("rename"), st.integers(1, 4), st.sampled_from(["", "Kyon", "涼宮"])),
     st.tuples(st.just("flag"), ids, st.sampled_from(list(Flag)), st.booleans()),
     st.tuples(st.just("undo")), st.tuples(st.just("save")), st.tuples(st.just("save_csv_only")),
+    st.tuples(st.just("crash_reopen")), st.tuples(st.just("close_reopen")),
 ), max_size=25)
 
 
@@ -55,20 +56,35 @@ def test_reading_after_a_crash_gives_the_last_acknowledged_state(script):
         save_project(start(), path)
         p = load_project(path)
         session = EditSession(p, path)
-        done = []
+        done, dirty = [], False
         for op in script:
-            if op[0] == "undo":
+            if op[0] in ("crash_reopen", "close_reopen"):
+                if op[0] == "crash_reopen":
+                    session.journal._fh.close()
+                    session.lock.release()
+                else:                                 # the app's close: the writer saves what is pending
+                    if dirty:
+                        save_project(p.copy(), path)
+                    session.close(saved=True)
+                again = load_project(path)
+                assert state(again) == state(p)
+                p, done, dirty = again, [], False
+                session = EditSession(p, path)
+            elif op[0] == "undo":
                 if done:
                     cmd, inv = done.pop()
                     session.undo(inv, human=is_human(cmd))
+                    dirty = True
             elif op[0] == "save":                     # the background writer saved a snapshot
                 save_project(p.copy(), path)
+                dirty = False
             elif op[0] == "save_csv_only":            # ... and crashed between the CSV and its sidecar
                 atomic_write_bytes(path, project_csv_bytes(p))
             else:
                 cmd = command(op, p)
                 if cmd is not None:
                     done.append((cmd, session.apply(cmd)))
+                    dirty = True
         session.journal._fh.close()
         session.lock.release()                        # the crash: no save, no close
         assert state(load_project(path)) == state(p)
