@@ -222,14 +222,6 @@
         <translation>字幕なし</translation>
     </message>
     <message>
-        <source>Decoding audio</source>
-        <translation>音声をデコード中</translation>
-    </message>
-    <message>
-        <source>Writing clips</source>
-        <translation>クリップを書き出し中</translation>
-    </message>
-    <message>
         <source>Nothing to export: open a video or a project first.</source>
         <translation>書き出すものがありません。先に動画かプロジェクトを開いてください。</translation>
     </message>
@@ -338,6 +330,18 @@
         <translation>動画を開けません</translation>
     </message>
     <message>
+        <source>The previous project was kept as %1</source>
+        <translation>以前のプロジェクトは %1 として保存されました</translation>
+    </message>
+    <message>
+        <source>Replace the project?</source>
+        <translation>プロジェクトを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 correction(s). Start a new project from these subtitles? The current project will be kept as a backup beside it.</source>
+        <translation>%1 には既に %2 件の修正があります。この字幕で新しいプロジェクトを始めますか？現在のプロジェクトは隣にバックアップとして保存されます。</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
@@ -346,16 +350,20 @@
         <translation>注意付きで読み込みました: %1</translation>
     </message>
     <message>
+        <source>Opened read-only</source>
+        <translation>読み取り専用で開きました</translation>
+    </message>
+    <message>
         <source>%1 lines, %2 grouped, %3 groups</source>
         <translation>台詞 %1 件、分類済み %2 件、グループ %3 個</translation>
     </message>
     <message>
-        <source>Grouping is not available</source>
-        <translation>グループ化を利用できません</translation>
-    </message>
-    <message>
         <source>Grouping speakers</source>
         <translation>話者をグループ化中</translation>
+    </message>
+    <message>
+        <source>Nothing to label</source>
+        <translation>ラベル付けするものがありません</translation>
     </message>
     <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>

@@ -222,14 +222,6 @@
         <translation>无字幕</translation>
     </message>
     <message>
-        <source>Decoding audio</source>
-        <translation>正在解码音频</translation>
-    </message>
-    <message>
-        <source>Writing clips</source>
-        <translation>正在写入片段</translation>
-    </message>
-    <message>
         <source>Nothing to export: open a video or a project first.</source>
         <translation>没有可导出的内容：请先打开视频或项目。</translation>
     </message>
@@ -338,6 +330,18 @@
         <translation>无法打开视频</translation>
     </message>
     <message>
+        <source>The previous project was kept as %1</source>
+        <translation>原项目已备份为 %1</translation>
+    </message>
+    <message>
+        <source>Replace the project?</source>
+        <translation>替换项目？</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 correction(s). Start a new project from these subtitles? The current project will be kept as a backup beside it.</source>
+        <translation>%1 已有 %2 处修正。要用这些字幕新建项目吗？当前项目会作为备份保存在它旁边。</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -346,16 +350,20 @@
         <translation>已导入，附注：%1</translation>
     </message>
     <message>
+        <source>Opened read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
         <source>%1 lines, %2 grouped, %3 groups</source>
         <translation>%1 句台词，%2 句已分组，%3 个分组</translation>
     </message>
     <message>
-        <source>Grouping is not available</source>
-        <translation>无法进行分组</translation>
-    </message>
-    <message>
         <source>Grouping speakers</source>
         <translation>正在为说话人分组</translation>
+    </message>
+    <message>
+        <source>Nothing to label</source>
+        <translation>没有可标注的内容</translation>
     </message>
     <message>
         <source>Grouped: %1 groups. Your corrections were kept.</source>

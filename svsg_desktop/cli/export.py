@@ -23,19 +23,19 @@ def register(subparsers) -> None:
     p.add_argument("project", metavar="PROJECT.csv", type=Path, help="project CSV")
     p.add_argument("--format", "-f", dest="fmt", required=True, choices=EXPORT_FORMATS, help="output format")
     p.add_argument("--out", "-o", type=Path, default=None,
-                   help="file to write (default: beside the project, with the format's extension)")
+                   help="file to write (default: beside the project, e.g. NAME.speakers.ass; never the project "
+                        "or its source subtitles)")
+    p.add_argument("--force", action="store_true", help="replace an existing file (never a source or the project)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core.io import export_project, load_project
-    from ..core.io.exports import EXTENSIONS
+    from ..core.safety import check_output, default_export_path, project_files
 
     project = load_project(args.project)
-    out = args.out
-    if out is None:
-        suffix = {"haruhi-csv": ".haruhi.csv", "csv": ".export.csv"}.get(args.fmt, EXTENSIONS[args.fmt])
-        out = args.project.with_name(args.project.stem + suffix)
+    out = check_output(args.out or default_export_path(args.project, args.fmt), force=args.force, what="export",
+                       inputs=[*project_files(args.project), project.video, project.subtitles])
     n = export_project(project, out, args.fmt)
     print(f"wrote {n} line(s) to {out} ({args.fmt})")
     return 0

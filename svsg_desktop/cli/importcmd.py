@@ -9,8 +9,6 @@ import argparse
 import logging
 from pathlib import Path
 
-from ..core.errors import InputError
-
 log = logging.getLogger(__name__)
 
 
@@ -23,29 +21,22 @@ def register(subparsers) -> None:
     p.add_argument("source", metavar="SUBS_OR_CSV", type=Path, help="subtitle file, labeled CSV or RTTM")
     p.add_argument("--out", "-o", type=Path, required=True, metavar="PROJECT.csv", help="project CSV to write")
     p.add_argument("--video", type=Path, default=None, help="the episode's video (checked against cue times)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing project CSV")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing project CSV (a backup of it is kept beside it)")
     p.set_defaults(func=run)
 
 
 def video_duration_ms(video: Path) -> int | None:
-    from ..core.media.audio import open_container
+    from ..core.preflight import probe_media
 
-    container = open_container(video)
-    try:
-        if container.duration:
-            return int(container.duration // 1000)   # PyAV: microseconds
-        streams = [s for s in container.streams if s.duration and s.time_base]
-        return int(max(float(s.duration * s.time_base) for s in streams) * 1000) if streams else None
-    finally:
-        container.close()
+    return probe_media(video).duration_ms      # an empty or damaged file is reported in plain words
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core.io import check_against_duration, load_subtitles, save_project
+    from ..core.safety import backup_project, check_project_output
 
-    if args.out.exists() and not args.force:
-        raise InputError("the project CSV already exists (use --force to overwrite it and lose its corrections)",
-                         path=str(args.out), code="exists")
+    check_project_output(args.out, inputs=[args.source, args.video], force=args.force)
     imp = load_subtitles(args.source.absolute())     # absolute paths: the project may be used from elsewhere
     warnings = list(imp.warnings)
     video = None
@@ -57,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             warnings.extend(check_against_duration(imp.lines, duration))
     project = imp.to_project(video=video)
+    backup = backup_project(args.out)
     save_project(project, args.out)
+    if backup is not None:
+        print(f"backup:    the previous project was kept as {backup}")
     c = imp.counts()
     print(f"format:    {imp.format}")
     print(f"encoding:  {imp.encoding}")

@@ -25,18 +25,33 @@ def register(subparsers) -> None:
                    help="character library from earlier episodes (`svsg train --library`): names groups")
     p.add_argument("--alias", action="append", default=[], metavar="SPELLING=NAME",
                    help="declare two spellings of one character (repeatable)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing project CSV (a backup of it is kept beside it)")
     p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core import workspace
+    from ..core.io.lock import ProjectLock
+    from ..core.safety import check_project_output
+
+    out = check_project_output(args.out or workspace.project_path(args.video),
+                               inputs=[args.video, args.subs, args.library], force=args.force)
+    with ProjectLock(out):             # one writer: a second run on the same project is refused at once
+        return _label(args, out)
+
+
+def _label(args: argparse.Namespace, out: Path) -> int:
+    from ..core import workspace
+    from ..core.errors import InputError
     from ..core.grouping.heads import Heads
+    from ..core.preflight import empty_result
+    from ..core.safety import backup_project
 
     heads = Heads.load(args.heads)
     library = None
     if args.library:
-        from ..core.errors import InputError
         from ..core.grouping.library import CharacterLibrary
         library = CharacterLibrary.load(args.library)
         for a in args.alias:
@@ -47,7 +62,13 @@ def run(args: argparse.Namespace) -> int:
     done = workspace.label(args.video, args.subs, beside=not args.vad, heads=heads, library=library,
                            method=args.method, device=args.device, cache_dir=args.cache,
                            progress=TextProgress(quiet=args.quiet))
-    out = workspace.save(done.project, args.out or done.path)
+    problem = empty_result(done.project)
+    if problem:                        # nothing useful: say why, exit non-zero, write nothing
+        raise InputError(problem, path=str(args.video), code="nothing_labeled")
+    backup = backup_project(out)
+    workspace.save(done.project, out)
+    if backup is not None:
+        print(f"kept a backup of the previous project: {backup}")
     print(f"{len(done.project)} lines ({lines_source(done.project)}), {workspace.group_count(done.project)} groups "
           f"→ {out}")
     return 0

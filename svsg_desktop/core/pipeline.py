@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .commands import AssignClusters
 from .errors import InputError
+from .preflight import check_episode, probe_media
 from .progress import ProgressFn, SubProgress, check_cancel, no_progress
 from .project import Project
 
@@ -68,10 +69,13 @@ def label_episode(video: str | Path, subs: str | Path | None = None, project: Pr
     video = Path(video)
     if not video.is_file():
         raise InputError("no such video file", path=str(video), code="no_such_file")
+    media = probe_media(video)          # an empty, damaged or cut-short file is refused in plain words, at once
     heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
     if project is None:
         lines, _ = read_lines(video, subs, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
         project = Project.from_lines(lines, video=str(video), subtitles=str(subs) if subs else None)
+    for warning in check_episode(video, media, project.ordered()):   # no audio / all cues past the end: refused
+        log.warning("%s", warning)
     check_cancel(cancel)
     command = grouping_command(video, project, heads=heads, library=library, method=method, cache_dir=cache_dir,
                                device=device, progress=SubProgress(progress, 0.1, 0.98), cancel=cancel)

@@ -6,6 +6,7 @@ Edits go through :mod:`svsg_desktop.core.commands`, never by poking fields from 
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -32,6 +33,9 @@ class Project:
     subtitles: str | None = None
     corrections: list[dict] = field(default_factory=list)   # serialised human commands, oldest first
     order: list[str] = field(default_factory=list)
+    # persistence bookkeeping (sidecar + edit journal, see core/journal.py); not part of the project's state
+    project_id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False, repr=False)
+    journal_seq: int = field(default=0, compare=False, repr=False)   # last journaled edit this state contains
 
     # -- construction -------------------------------------------------------------------------------------------
     @classmethod
@@ -65,6 +69,13 @@ class Project:
                         by_name[ln.speaker] = cid
                     p.lines[lid] = ln.with_(cluster=cid)
         return p
+
+    def copy(self) -> "Project":
+        """An independent copy (lines are immutable records, so this is a few dict copies), bookkeeping included:
+        what a background writer saves must carry the same project id and journal position."""
+        return Project(lines=dict(self.lines), clusters={c.id: Cluster(c.id, c.name) for c in self.clusters.values()},
+                       video=self.video, subtitles=self.subtitles, corrections=[dict(d) for d in self.corrections],
+                       order=list(self.order), project_id=self.project_id, journal_seq=self.journal_seq)
 
     # -- queries ------------------------------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -24,6 +24,7 @@ from .io.project_csv import load_project, save_project
 from .lines import Line
 from .models.runtime import DEVICES  # noqa: F401 - the one list of devices, for the CLI and the app
 from .pipeline import grouping_command, read_lines
+from .preflight import check_episode, probe_media
 from .progress import ProgressFn, SubProgress, check_cancel, no_progress
 from .project import Cluster, Project
 
@@ -204,8 +205,12 @@ def label(video: str | Path, subtitles: str | Path | None = None, *, beside: boo
     """A new project from the episode's lines, labeled (``svsg label``, ``svsg demo run``). Not saved: the caller
     decides where (:func:`save`, default :func:`project_path`)."""
     heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
+    media = probe_media(video) if Path(video).is_file() else None   # damaged media refused in plain words, at once
     got = episode_lines(video, subtitles, beside=beside, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
     project = Project.from_lines(got.lines, video=str(video), subtitles=str(got.subtitles) if got.subtitles else None)
+    for warning in check_episode(video, media, project.ordered()):   # no audio / all cues past the end: refused
+        log.warning("%s", warning)
+        got.warnings.append(warning)
     command = label_job(project, method=method, device=device, cache_dir=cache_dir, heads=heads, library=library,
                         progress=SubProgress(progress, 0.1, 1.0), cancel=cancel)
     if command is not None:

@@ -4,7 +4,10 @@ Each core command is wrapped by one thin :class:`CoreUndoCommand` that applies i
 controller applies the command *before* pushing (so a refused edit raises here, in Python, and never half-runs
 inside Qt's ``push``), and after every push / undo / redo hands a snapshot of the project to the writer thread,
 which writes the project CSV at once, atomically (the IO layer's ``save_project``). Writing a 5,000-line season
-takes longer than a drag may, so the UI thread never waits for the disk; ``flush()`` does.
+takes longer than a drag may, so the UI thread never waits for the disk; ``flush()`` does. Until the writer is
+done, the core's edit journal holds every edit (``core/journal.py``: each edit goes through ``apply_edit`` /
+``undo_edit`` of the project's :class:`EditSession`, which also holds the project's lock; a project another svsg
+holds opens read-only).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .compat import emit
 from .saver import ProjectWriter
 from ..core import commands as C
 from ..core.errors import SvsgError
+from ..core.journal import EditSession, apply_edit, is_human, undo_edit
 from ..core.lines import Flag
 from ..core.project import Project
 
@@ -56,24 +60,17 @@ class CoreUndoCommand(QUndoCommand):
         self.command = command
         self.inverse = inverse
         self._skip_first_redo = True   # the controller already applied it before push()
-        self._human = not isinstance(command, C.AssignClusters)
+        self._human = is_human(command)
 
     def redo(self) -> None:
-        project = self._controller.project
         if self._skip_first_redo:
             self._skip_first_redo = False
         else:
-            self.inverse = self.command.apply(project)
-        if self._human:
-            project.corrections.append(self.command.to_dict())
+            self.inverse = self._controller._apply(self.command)
         self._controller._after_change(self.inverse)
 
     def undo(self) -> None:
-        project = self._controller.project
-        redo_restore = self.inverse.apply(project)
-        if self._human and project.corrections:
-            project.corrections.pop()
-        self._controller._after_change(redo_restore)
+        self._controller._after_change(self._controller._undo(self.inverse, self._human))
 
 
 class Controller(QObject):
@@ -95,12 +92,17 @@ class Controller(QObject):
         self.writer = ProjectWriter(write_project, self)
         self.writer.saved.connect(self._on_saved)
         self.writer.failed.connect(self._on_save_failed)
+        self.session: EditSession | None = None   # lock + edit journal of the project on disk
+        self.read_only = ""                       # why edits are refused ("" = editable)
+        self._open_session()
 
     # -- project lifetime ---------------------------------------------------------------------------------------
     def set_project(self, project: Project, path: str | Path | None = None, *, save: bool = False) -> None:
+        self._close_session()
         self.undo_stack.clear()
         self.project = project
         self.path = Path(path) if path else None
+        self._open_session()
         if save:
             self.save()
         emit(self.projectReset)
@@ -113,7 +115,7 @@ class Controller(QObject):
 
     def save(self) -> bool:
         """Hand the current state to the writer thread (returns at once)."""
-        if self.path is None:
+        if self.path is None or self.read_only:
             return False
         self.writer.submit(self.project, self.path)
         self.save_count += 1
@@ -124,19 +126,54 @@ class Controller(QObject):
         return self.writer.flush(timeout)
 
     def close(self) -> bool:
-        return self.writer.close()
+        ok = self.writer.close()
+        self._close_session(saved=ok)
+        return ok
+
+    def _open_session(self) -> None:
+        """Lock the project and start its edit journal; another svsg holding it → read-only (``read_only``)."""
+        from ..core.io.lock import ProjectLocked
+
+        self.read_only = ""
+        if self.path is None:
+            return
+        try:
+            self.session = EditSession(self.project, self.path)
+        except ProjectLocked as exc:
+            self.read_only = str(exc)
+            log.warning("opened read-only: %s", exc)
+        except SvsgError as exc:     # e.g. an unwritable folder: edits stay in memory, each save reports it
+            log.error("no edit journal for %s: %s", self.path, exc)
+
+    def _close_session(self, saved: bool | None = None) -> None:
+        if self.session is not None:
+            ok = self.flush() if saved is None else saved
+            self.session.close(saved=ok)
+            self.session = None
+
+    def _apply(self, command):
+        return apply_edit(self.project, command, self.session.journal if self.session else None)
+
+    def _undo(self, inverse, human: bool):
+        return undo_edit(self.project, inverse, human=human, journal=self.session.journal if self.session else None)
 
     def _on_saved(self, path: str) -> None:
         emit(self.saved, path)
 
     def _on_save_failed(self, msg: str) -> None:
+        if self.session is not None:      # the edits are not lost: say where they are
+            msg += (f" — every edit is kept in {self.session.journal.path} and comes back when the project is "
+                    "opened again")
         emit(self.saveFailed, msg)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def execute(self, command) -> bool:
         """Apply a core command through the undo stack. Returns False (and emits ``commandFailed``) if refused."""
+        if self.read_only:
+            emit(self.commandFailed, f"read-only, edits are not saved: {self.read_only}")
+            return False
         try:
-            inverse = command.apply(self.project)
+            inverse = self._apply(command)
         except SvsgError as exc:
             log.info("edit refused: %s", exc)
             emit(self.commandFailed, str(exc))

@@ -32,8 +32,24 @@ def project_from_video(video: str | Path, subtitles: str | Path | None = None) -
     return opened.project, opened.path, opened.warnings
 
 
+def corrections_in(path: str | Path) -> int | None:
+    """How many human corrections the project CSV at ``path`` holds (``None``: there is no project there; a
+    project that cannot be read counts as 0 here: opening it reports the problem)."""
+    from ..core.io import load_project
+
+    if not Path(path).is_file():
+        return None
+    try:
+        return len(load_project(path).corrections)
+    except (InputError, OSError):
+        return 0
+
+
 def vad_project(video: str | Path, *, progress=no_progress, cancel=None) -> workspace.Opened:
     """Lines from voice activity detection, for a video without subtitles (a job: runs in the job runner)."""
+    from ..core.preflight import probe_media
+
+    probe_media(video)        # an empty or damaged file in plain words, not FFmpeg's errno text
     return workspace.open_episode(video, progress=progress, cancel=cancel)
 
 

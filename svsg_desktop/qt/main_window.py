@@ -219,17 +219,54 @@ class MainWindow(QMainWindow):
         return self.open_video(p)
 
     def open_video(self, video: str | Path, subtitles: str | Path | None = None) -> bool:
+        backup = None
+        if subtitles is not None:
+            ok, backup = self._confirm_replace(video)
+            if not ok:
+                return False
         try:
             project, path, warnings = flows.project_from_video(video, subtitles)
         except SvsgError as exc:
             if getattr(exc, "code", "") == "no_subtitles":
                 self.show_message(tr("No subtitles found: finding speech in the audio…"))
                 self.jobs.start(flows.vad_project, str(video), name=tr("Finding speech"),
-                                on_finished=lambda opened: self._adopt(opened.project, opened.path, opened.warnings))
+                                on_finished=self._adopt_found_speech)
                 return True
             self.show_error(tr("Cannot open the video"), str(exc))
             return False
-        return self._adopt(project, path, warnings)
+        ok = self._adopt(project, path, warnings)
+        if backup is not None:
+            self.show_message(tr("The previous project was kept as %1").replace("%1", str(backup)))
+        return ok
+
+    def _adopt_found_speech(self, opened) -> None:
+        """Lines from voice detection for a video without subtitles; none found → say so, adopt nothing."""
+        if not opened.project.lines:
+            from ..core.preflight import empty_result
+            self.show_error(tr("Nothing to label"), empty_result(opened.project))
+            return
+        self._adopt(opened.project, opened.path, opened.warnings)
+
+    def _confirm_replace(self, video: str | Path) -> tuple[bool, Path | None]:
+        """Other subtitles for a video that already has a project: ask when it holds corrections, and keep a
+        backup of it before it is replaced. Returns (go on, backup)."""
+        from ..core.safety import backup_project
+        path = workspace.project_path(video)
+        n = flows.corrections_in(path)
+        if n is None:
+            return True, None
+        if n > 0 and QMessageBox.question(
+                self, tr("Replace the project?"),
+                tr("%1 already holds %2 correction(s). Start a new project from these subtitles? The current "
+                   "project will be kept as a backup beside it.").replace("%1", path.name).replace("%2", str(n)),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return False, None
+        self.controller.flush()
+        try:
+            return True, backup_project(path)
+        except SvsgError as exc:
+            self.show_error(tr("Cannot open the video"), str(exc))
+            return False, None
 
     def open_project(self, path: str | Path) -> bool:
         try:
@@ -237,6 +274,7 @@ class MainWindow(QMainWindow):
         except (SvsgError, OSError) as exc:
             self.show_error(tr("Cannot open the project"), str(exc))
             return False
+        self._report_read_only()
         self.settings.add_recent(path)
         self.recent_menu.refresh()
         return True
@@ -244,11 +282,16 @@ class MainWindow(QMainWindow):
     def _adopt(self, project, path: Path, warnings: list[str]) -> bool:
         existed = path.is_file()
         self.controller.set_project(project, path, save=not existed)
+        self._report_read_only()
         self.settings.add_recent(project.video or path)
         self.recent_menu.refresh()
         if warnings:
             self.show_message(tr("Imported with notes: %1").replace("%1", "; ".join(warnings[:3])))
         return True
+
+    def _report_read_only(self) -> None:
+        if self.controller.read_only:
+            self.show_error(tr("Opened read-only"), self.controller.read_only)
 
     def on_project_reset(self) -> None:
         p = self.controller.project
@@ -278,13 +321,17 @@ class MainWindow(QMainWindow):
 
     def on_grouped(self, command, project) -> None:
         """The label job's grouping command, executed as one undoable step (pinned lines never move); dropped when
-        another project was opened meanwhile."""
+        another project was opened meanwhile. A grouping that grouped nothing says so (never a silent "0 groups")."""
+        from ..core.preflight import empty_result
         if project is not self.controller.project:
             return
         self.controller.apply_grouping(command)
+        problem = empty_result(self.controller.project)
         self.clusters.reset()                 # a new grouping: largest group first again
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
             "%1", str(len(self.controller.project.clusters))))
+        if problem:
+            self.show_error(tr("Nothing to label"), problem)
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:

@@ -5,7 +5,8 @@ at once; one writer thread writes it atomically with the IO layer's ``save_proje
 have paused for ``QUIET_S`` (at most ``MAX_DELAY_S`` after the first unsaved edit): serialising a 5,000-line CSV
 is pure Python and would otherwise compete for the GIL with the UI thread while it redraws after the edit. When
 edits come faster than writes, only the newest snapshot is written (each file on disk is a complete, consistent
-project). ``flush()`` writes at once and waits for the file to match the latest edit.
+project). ``flush()`` writes at once and waits for the file to match the latest edit. A crash while the writer
+waits loses nothing: each edit is already in the core's edit journal, replayed when the project is opened.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.project import Cluster, Project
+from ..core.project import Project
 from .compat import emit
 
 log = logging.getLogger(__name__)
@@ -28,9 +29,7 @@ MAX_DELAY_S = 1.0
 
 
 def snapshot(project: Project) -> Project:
-    return Project(lines=dict(project.lines), clusters={c.id: Cluster(c.id, c.name) for c in project.clusters.values()},
-                   video=project.video, subtitles=project.subtitles,
-                   corrections=[dict(d) for d in project.corrections], order=list(project.order))
+    return project.copy()
 
 
 class ProjectWriter(QObject):

@@ -7,6 +7,7 @@ so the rename itself survives a power cut. The new file gets the old file's perm
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import secrets
@@ -38,13 +39,24 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        if isinstance(err, PermissionError):
-            raise InputError(f"cannot save ({err.strerror or err}): is the file open in another program?",
-                             path=target, code="unwritable") from None
         if isinstance(err, OSError):
-            raise InputError(f"cannot save ({err.strerror or err})", path=target, code="unwritable") from None
+            raise _save_error(err, target) from None
         raise
     _fsync_dir(folder)
+
+
+def _save_error(err: OSError, target: str) -> InputError:
+    """What failed, and that nothing was lost: the old file is untouched until the new one is complete."""
+    name = os.path.basename(target)
+    intact = f"nothing was written, the previous {name} is intact" if os.path.exists(target) else \
+        "nothing was written"
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return InputError(f"the disk is full ({err.strerror}): {intact}; free some space and save again",
+                          path=target, code="disk_full")
+    if isinstance(err, PermissionError):
+        return InputError(f"cannot save ({err.strerror or err}): is the file open in another program? {intact}",
+                          path=target, code="unwritable")
+    return InputError(f"cannot save ({err.strerror or err}): {intact}", path=target, code="unwritable")
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8-sig") -> None:

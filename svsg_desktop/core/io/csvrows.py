@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .encoding import read_text
@@ -17,6 +17,7 @@ class CsvTable:
     encoding: str
     header: list[str]                       # as written (stripped)
     rows: list[tuple[int, dict[str, str]]]  # (1-based line where the record starts, column → value)
+    short_rows: list[tuple[int, int]] = field(default_factory=list)   # (line, values) of rows with fewer values
 
     def has(self, *names: str) -> bool:
         return all(n in self.header for n in names)
@@ -31,6 +32,7 @@ def read_csv_table(path: str | os.PathLike) -> CsvTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None
+    short: list[tuple[int, int]] = []
     start = 1
     try:
         for record in reader:
@@ -47,10 +49,12 @@ def read_csv_table(path: str | os.PathLike) -> CsvTable:
             if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
                 raise InputError(f"{len(record)} values but the header has {len(header)} columns",
                                  path=p, line=lineno, code="bad_row")
+            if len(record) < len(header):
+                short.append((lineno, len(record)))
             values = {h: (record[k] if k < len(record) else "") for k, h in enumerate(header) if h}
             rows.append((lineno, values))
     except csv.Error as err:
         raise InputError(f"not a valid CSV file ({err})", path=p, line=reader.line_num, code="bad_csv") from None
     if header is None:
         raise InputError("the file is empty", path=p, code="empty_file")
-    return CsvTable(path=p, encoding=encoding, header=header, rows=rows)
+    return CsvTable(path=p, encoding=encoding, header=header, rows=rows, short_rows=short)

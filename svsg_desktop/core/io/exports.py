@@ -37,7 +37,11 @@ EXTENSIONS = {"csv": ".csv", "haruhi-csv": ".csv", "haruhi-txt": ".txt", "ass": 
 
 
 def export_project(project: Project, path: str | os.PathLike, fmt: str) -> int:
-    """Write ``project`` to ``path`` in ``fmt``; returns the number of lines written."""
+    """Write ``project`` to ``path`` in ``fmt``; returns the number of lines written. Never writes over the
+    project's own video or subtitles (``InputError(code="out_is_input")``)."""
+    from ..safety import check_output
+
+    check_output(path, inputs=[project.video, project.subtitles], force=True, what="export")
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})",
                          code="unknown_format")

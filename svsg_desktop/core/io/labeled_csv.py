@@ -30,6 +30,19 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
 
 
+_REQUIRED = {"start": ("开始时间", "start"), "end": ("结束时间", "end"), "text": ("人物台词", "text")}
+
+
+def _refuse_missing_role(table: CsvTable, haruhi: dict[str, str], english: dict[str, str]) -> None:
+    """A header that names most columns of one layout but lacks a required one: say which one is missing."""
+    for k, found in ((0, haruhi), (1, english)):
+        missing = [r for r in _REQUIRED if r not in found]
+        if len(found) >= 2 and missing:
+            names = ", ".join(_REQUIRED[r][k] for r in missing)
+            raise InputError(f"the CSV lacks the required column {names} ({', '.join(missing)} of each line)",
+                             path=table.path, line=1, code="missing_column")
+
+
 def _column_map(table: CsvTable) -> tuple[str, dict[str, str]]:
     """(format, role → column name) for the roles start, end, speaker, text."""
     haruhi = {_HARUHI_ALIASES[h]: h for h in table.header if h in _HARUHI_ALIASES}
@@ -42,6 +55,7 @@ def _column_map(table: CsvTable) -> tuple[str, dict[str, str]]:
             english[role] = h
     if {"start", "end", "text"} <= set(english):
         return "csv", english
+    _refuse_missing_role(table, haruhi, english)
     raise InputError("unknown CSV columns " + ", ".join(repr(h) for h in table.header[:8]) +
                      f"; expected {','.join(HARUHI_COLUMNS)} (Chat-Haruhi) or {','.join(ENGLISH_COLUMNS)}",
                      path=table.path, line=1, code="bad_header")

@@ -23,6 +23,8 @@ from ..lines import Flag, Line
 from ..project import Cluster, Project
 from .atomic import atomic_write_bytes, remove_stale_temp_files
 from .csvrows import read_csv_table
+from ..journal import replay_journal
+from .lock import project_lock
 from .timefmt import format_time, parse_time
 
 log = logging.getLogger(__name__)
@@ -60,20 +62,44 @@ def project_csv_bytes(project: Project) -> bytes:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write the project CSV and its sidecar, each atomically (old or new file on disk, never a torn one)."""
+    """Write the project CSV and its sidecar, each atomically (old or new file on disk, never a torn one), under
+    the project's lock: another process holding the project raises :class:`~.lock.ProjectLocked` and nothing is
+    written, so two writers never mix one's CSV with the other's sidecar."""
+    with project_lock(path):
+        _save_pair(project, path)
+
+
+def _save_pair(project: Project, path: str | os.PathLike) -> None:
     data = project_csv_bytes(project)
     atomic_write_bytes(path, data)
     side = {
         "format": SIDECAR_FORMAT, "version": SIDECAR_VERSION, "csv": Path(path).name,
-        "csv_sha256": hashlib.sha256(data).hexdigest(),
+        "csv_sha256": hashlib.sha256(data).hexdigest(), "rows": len(project.lines),
+        "project_id": project.project_id, "journal_seq": project.journal_seq,
         "video": project.video, "subtitles": project.subtitles,
         "clusters": [{"id": c.id, "name": c.name} for c in sorted(project.clusters.values(), key=lambda c: c.id)],
         "corrections": project.corrections,
     }
-    atomic_write_bytes(sidecar_path(path), (json.dumps(side, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    try:
+        atomic_write_bytes(sidecar_path(path), (json.dumps(side, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    except InputError as err:      # the CSV (every line, group and pin) is saved: say so, and what is behind
+        why = str(err).split(": ", 1)[-1]
+        raise InputError(f"{Path(path).name} was saved, but its sidecar {sidecar_path(path).name} was not ({why}); "
+                         "the CSV holds every line, group and pin, the sidecar's video path and corrections log "
+                         "are behind until the next save", path=str(path), code=err.code) from None
     for p in (path, sidecar_path(path)):
         if remove_stale_temp_files(p):
             log.info("removed temporary files left by an interrupted save of %s", p)
+
+
+def saved_journal_state(path: str | os.PathLike) -> tuple[str | None, int]:
+    """``(project_id, journal_seq)`` recorded in the sidecar of project CSV ``path`` (``(None, 0)``: none)."""
+    try:
+        meta = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+        pid = meta.get("project_id")
+        return (pid, int(meta.get("journal_seq") or 0)) if isinstance(pid, str) else (None, 0)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None, 0
 
 
 def _int(value: str, what: str, path: str, lineno: int) -> int | None:
@@ -108,6 +134,11 @@ def load_project(path: str | os.PathLike) -> Project:
         raise InputError(f"project CSV lacks column(s) {', '.join(missing)}", path=table.path, line=1,
                          code="bad_header")
     p = table.path
+    if table.short_rows:
+        lineno, n = table.short_rows[0]
+        raise InputError(f"this row has only {n} of the {len(table.header)} columns: the file is cut short or "
+                         "damaged (restore it from a backup, or fill in the row)", path=p, line=lineno,
+                         code="short_row")
     project = Project()
     names: dict[int, tuple[str, int]] = {}
     order: list[str] = []
@@ -159,7 +190,20 @@ def load_project(path: str | os.PathLike) -> Project:
         order.sort(key=lambda i: (project.lines[i].start, project.lines[i].end, i))
     project.order = order
     _apply_sidecar(project, path)
+    replay_journal(project, path)
     return project
+
+
+def _refuse_if_cut_short(meta: dict, data: bytes, rows: int, path, side: Path) -> None:
+    """A CSV that changed since its sidecar was written and has fewer rows than were saved, or whose last record
+    has no line end (the writer always ends with one), was cut short: never load it as a partial project."""
+    saved = meta.get("rows")
+    fewer = isinstance(saved, int) and rows < saved
+    if fewer or not data.rstrip(b" \t\x00").endswith(b"\n"):     # \x00: a copy re-saved as UTF-16/32
+        what = f"has {rows} lines but was last saved with {saved}" if fewer else "ends in the middle of a line"
+        raise InputError(f"the project CSV {what}: the file looks cut short (an interrupted copy or sync?). "
+                         f"Restore it from a backup; if you removed lines on purpose, delete {side.name} to open "
+                         "it as it is", path=str(path), code="truncated")
 
 
 def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
@@ -176,6 +220,7 @@ def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     data = Path(path).read_bytes()
     fresh = meta.get("csv_sha256") == hashlib.sha256(data).hexdigest()
     if not fresh:
+        _refuse_if_cut_short(meta, data, len(project.lines), path, side)
         log.warning("project sidecar %s belongs to another version of the CSV (edited by hand, or the save "
                     "was interrupted): using only its video/subtitle paths and corrections log", side)
     video, subs = meta.get("video"), meta.get("subtitles")
@@ -183,6 +228,9 @@ def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     project.subtitles = subs if isinstance(subs, str) else None
     corrections = meta.get("corrections")
     project.corrections = corrections if isinstance(corrections, list) else []
+    pid, seq = saved_journal_state(path)
+    if pid is not None:
+        project.project_id, project.journal_seq = pid, seq
     if fresh:
         for c in meta.get("clusters") or []:
             try:

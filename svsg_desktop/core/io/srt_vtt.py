@@ -22,6 +22,9 @@ from .timefmt import parse_time
 
 _TIMING = re.compile(r"^\s*(?P<a>\S+)\s*-->\s*(?P<b>\S+)(?:\s+(?P<rest>.*))?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
+_STAMP = r"\d+:\d{2}:\d{2}(?:[,.]\d+)?"
+#: two time stamps and a separator that is not ``-->`` (``->``, ``—>``, ``---``): a time line typed wrong
+_BROKEN_TIMING = re.compile(rf"^\s*{_STAMP}\s*[^\d\s]{{0,4}}\s*{_STAMP}\s*$")
 
 
 def parse_timing(line: str, path: str, lineno: int) -> tuple[int, int]:
@@ -60,7 +63,7 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
     lines = text.lstrip("\ufeff").splitlines()
     cues: list[RawCue] = []
     notes: list[str] = []
-    continued = dangling = 0
+    continued = dangling = first_continued = 0
     for first, block in _blocks(lines):
         timing = [k for k, ln in enumerate(block) if "-->" in ln]
         starts = [k - 1 if k > 0 and block[k - 1].strip().isdigit() and (j == 0 or k - 1 > timing[j - 1]) else k
@@ -69,6 +72,10 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
         if head and all(h.strip().isdigit() for h in head) and cues:
             dangling += 1           # a cue number with nothing after it (a truncated file)
         elif head:
+            for k, ln in enumerate(head):
+                if _BROKEN_TIMING.match(ln):     # never glue a cue with a mistyped time line into the one before
+                    raise InputError(f"cannot read the time line {ln.strip()[:60]!r} (expected 'start --> end')",
+                                     path=path, line=first + k, code="bad_time")
             if not cues:
                 raise InputError(f"expected a cue number and a time line, found {head[0].strip()[:60]!r}",
                                  path=path, line=first, code="bad_cue")
@@ -76,6 +83,7 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
             if extra:
                 cues[-1].text = (cues[-1].text + "\n" + extra).strip("\n")
             continued += 1
+            first_continued = first_continued or first
         for j, s in enumerate(starts):
             e = starts[j + 1] if j + 1 < len(starts) else len(block)
             sub = block[s:e]
@@ -94,7 +102,8 @@ def read_srt(text: str, path: str) -> tuple[list[RawCue], list[str]]:
     if not cues:
         raise InputError("no subtitle cues found (no 'start --> end' time lines)", path=path, code="no_cues")
     if continued:
-        notes.append(f"{continued} text block(s) without a time line were joined to the cue before them")
+        notes.append(f"{continued} text block(s) without a time line were joined to the cue before them (first "
+                     f"at line {first_continued})")
     if dangling:
         notes.append(f"{dangling} cue number(s) without a time line were ignored (truncated file?)")
     return cues, notes
