@@ -36,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     from ..core.io.lock import ProjectLock
     from ..core.safety import check_project_output
 
+    subs = args.subs or (None if args.vad or not args.video.is_file() else workspace.find_subtitles(args.video))
     out = check_project_output(args.out or workspace.project_path(args.video),
-                               inputs=[args.video, args.subs, args.library], force=args.force)
+                               inputs=[args.video, subs, args.library], force=args.force)
     with ProjectLock(out):             # one writer: a second run on the same project is refused at once
         return _label(args, out)
 

@@ -37,6 +37,14 @@ def test_label_refuses_to_write_over_an_input(episode, capsys, which, no_pipelin
     assert target.read_bytes() == before
 
 
+def test_label_refuses_to_write_over_the_subtitles_found_beside_the_video(episode, capsys, no_pipeline):
+    video, subs = episode                       # no --subs: the lines come from demo.srt beside the video
+    before = subs.read_bytes()
+    assert main(["label", str(video), "--out", str(subs), "-q", "--force"]) == 1
+    assert "over an input file" in capsys.readouterr().err
+    assert subs.read_bytes() == before
+
+
 def test_label_refuses_an_existing_project_without_force(episode, capsys, no_pipeline):
     video, subs = episode
     out = video.with_name("mine.csv")
