@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import threading
 import time
 from typing import Protocol
 
@@ -20,8 +22,9 @@ log = logging.getLogger(__name__)
 
 #: ``SVSG_AUDIO=off`` forces the null backend.
 AUDIO_ENV = "SVSG_AUDIO"
-#: A span that ends after less than this share of its length went nowhere: no sound device took the audio.
-TOO_FAST = 0.4
+LIBVLC_ERROR = 4
+#: libVLC error messages that mean the sound did not come out (its aout core and output modules say these)
+AUDIO_OUTPUT_WORDS = ("audio output", "audio device", "aout")
 
 
 class AudioBackend(Protocol):
@@ -30,7 +33,7 @@ class AudioBackend(Protocol):
 
     def play(self, path: str, start_ms: int, end_ms: int) -> None: ...
     def stop(self) -> None: ...
-    def state(self) -> str: ...        # "playing" | "ended" | "stopped" | "error" | "silent" (no sound came out)
+    def state(self) -> str: ...        # "playing" | "ended" | "stopped" | "error" | "silent" (the output failed)
     def position(self) -> int: ...     # ms in the media
     def release(self) -> None: ...
 
@@ -67,35 +70,84 @@ class NullAudioBackend:
         self.stop()
 
 
+def _vsnprintf():
+    """C ``vsnprintf`` (formats libVLC's log messages), or None where it cannot be found."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.cdll.msvcrt if sys.platform.startswith("win") else ctypes.CDLL(ctypes.util.find_library("c"))
+        fn = libc.vsnprintf
+    except (OSError, AttributeError):
+        return None
+    fn.restype = ctypes.c_int
+    fn.argtypes = (ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_void_p)
+    return fn
+
+
 class VlcAudioBackend:
+    """A video-less libVLC player. libVLC keeps "playing" when its audio output fails (silently, on the system
+    clock); it only says so in its log, so the backend listens to the log's errors about the audio output."""
+
     available = True
     reason = ""
 
     def __init__(self, vlc_module, instance) -> None:
         self._vlc, self._instance = vlc_module, instance
         self._player = instance.media_player_new()
-        self._span, self._t0 = (0, 0), 0.0
+        self._lock = threading.Lock()
+        self._output_error = ""
+        self._log_cb = self._hook_log()
+
+    def _hook_log(self):
+        import ctypes
+
+        fmt_fn = _vsnprintf()
+        if fmt_fn is None:
+            return None
+
+        @self._vlc.CallbackDecorators.LogCb
+        def on_log(_data, level, _ctx, fmt, args):
+            if level < LIBVLC_ERROR:
+                return
+            buf = ctypes.create_string_buffer(400)
+            fmt_fn(buf, 400, fmt, args)
+            text = buf.value.decode("utf-8", errors="replace").strip()
+            if any(w in text.lower() for w in AUDIO_OUTPUT_WORDS):
+                with self._lock:         # the most telling message (libVLC says "Audio output failed", then why)
+                    self._output_error = max(self._output_error, " ".join(text.split()), key=len)
+
+        try:
+            self._instance.log_set(on_log, None)
+        except Exception:  # noqa: BLE001 - an old libVLC without log callbacks: no detection, still plays
+            log.info("libVLC log callback unavailable", exc_info=True)
+            return None
+        return on_log                        # kept: ctypes must not free the callback while libVLC holds it
+
+    def output_error(self) -> str:
+        with self._lock:
+            return self._output_error
 
     def play(self, path: str, start_ms: int, end_ms: int) -> None:
         media = self._instance.media_new_path(str(path))
         for opt in (":no-video", f":start-time={start_ms / 1000:.3f}", f":stop-time={end_ms / 1000:.3f}"):
             media.add_option(opt)
+        with self._lock:
+            self._output_error = ""
         self._player.set_media(media)
         self._player.play()
-        self._span, self._t0 = (int(start_ms), int(end_ms)), time.monotonic()
 
     def stop(self) -> None:
         self._player.stop()
 
     def state(self) -> str:
+        if self.output_error():
+            return "silent"
         s, S = self._player.get_state(), self._vlc.State
         if s == S.Error:
             return "error"
         if s == S.Ended:
-            # without a working audio output libVLC runs through the media unclocked: it "ends" far too early
-            length = self._span[1] - self._span[0]
-            took = time.monotonic() - self._t0
-            return "silent" if length >= 500 and took < TOO_FAST * length / 1000 else "ended"
+            return "ended"
         if s in (S.Opening, S.Buffering, S.Playing, S.Paused):
             return "playing"
         return "stopped"
@@ -106,6 +158,8 @@ class VlcAudioBackend:
     def release(self) -> None:
         try:
             self._player.stop()
+            if self._log_cb is not None:
+                self._instance.log_unset()
             self._player.release()
             self._instance.release()
         except Exception:  # noqa: BLE001 - shutting down
@@ -215,7 +269,8 @@ class LinePlayer(QObject):
         if state == "error":
             self._fail(tr("Audio playback failed: VLC could not play %1").replace("%1", self.path))
         elif state == "silent":
-            self._fail(tr("No sound: the audio output did not play (is a sound device connected and not in use "
-                          "by another program?)"))
+            detail = getattr(self.backend, "output_error", lambda: "")()
+            self._fail(tr("No sound: the audio output failed (is a sound device connected and free?) %1").replace(
+                "%1", detail).strip())
         else:
             self._next()
