@@ -663,8 +663,12 @@
         <translation>%1（%2 行）↔ %3（%4 行）— スコア %5</translation>
     </message>
     <message>
-        <source>These groups may be the same person (most alike first). M or Return merges the selected pair; Ctrl+Z undoes it.</source>
-        <translation>これらのグループは同一人物かもしれません（似ている順）。M または Enter で選んだペアを統合、Ctrl+Z で元に戻します。</translation>
+        <source>These groups may be the same person (most alike first; bold: as alike as lines the engine merges). M or Return merges the selected pair; Ctrl+Z undoes it. Shift+G plays a group&apos;s sample.</source>
+        <translation>これらのグループは同一人物かもしれません（似ている順。太字：エンジンが統合する行と同じくらい似ている）。M または Enter で選んだペアを統合、Ctrl+Z で元に戻します。Shift+G でグループのサンプルを再生。</translation>
+    </message>
+    <message>
+        <source>No pair of groups is as alike as lines the engine merges; the closest pairs are listed. Listen first (Shift+G), then M merges the selected pair.</source>
+        <translation>エンジンが統合する行ほど似ているグループの組はありません。最も近い組を表示しています。まず聞いて（Shift+G）、M で選んだペアを統合します。</translation>
     </message>
     <message>
         <source>No pair of groups looks like the same person.</source>

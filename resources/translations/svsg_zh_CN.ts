@@ -663,8 +663,12 @@
         <translation>%1（%2 行）↔ %3（%4 行）— 得分 %5</translation>
     </message>
     <message>
-        <source>These groups may be the same person (most alike first). M or Return merges the selected pair; Ctrl+Z undoes it.</source>
-        <translation>这些组可能是同一人（最相似的在前）。按 M 或回车合并所选的一对；Ctrl+Z 撤销。</translation>
+        <source>These groups may be the same person (most alike first; bold: as alike as lines the engine merges). M or Return merges the selected pair; Ctrl+Z undoes it. Shift+G plays a group&apos;s sample.</source>
+        <translation>这些组可能是同一人（最相似的在前；粗体：与引擎会合并的行一样相似）。按 M 或回车合并所选的一对，Ctrl+Z 撤销。Shift+G 试听组的样本。</translation>
+    </message>
+    <message>
+        <source>No pair of groups is as alike as lines the engine merges; the closest pairs are listed. Listen first (Shift+G), then M merges the selected pair.</source>
+        <translation>没有哪一对组像引擎会合并的行那样相似；下面列出最接近的几对。请先试听（Shift+G），再按 M 合并所选的一对。</translation>
     </message>
     <message>
         <source>No pair of groups looks like the same person.</source>

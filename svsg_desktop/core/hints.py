@@ -38,6 +38,7 @@ class HintBasis:
     ci: np.ndarray
     heads: object | None = None
     method: str = "voice"
+    threshold: float | None = None     # the engine's merge threshold for ``method`` (an edge this strong merges)
 
     def scores(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         if self.heads is None:
@@ -55,7 +56,8 @@ def hint_basis(features, heads=None, method: str | None = None) -> HintBasis:
     heads.check(raw)
     inp = heads.project(raw)
     cv, ci = heads.confidence(inp)
-    return HintBasis(inp, cv, ci, heads, method or heads.meta.get("default_method", "mlp"))
+    method = method or heads.meta.get("default_method", "mlp")
+    return HintBasis(inp, cv, ci, heads, method, float(heads.params(method).merge_threshold))
 
 
 def _members(basis: HintBasis, assignment: dict[str, int | None], per_group: int) -> dict[int, np.ndarray]:

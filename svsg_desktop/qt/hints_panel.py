@@ -4,6 +4,7 @@ first, each one key away from a merge (M or Return; through the controller, so C
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..core.hints import PairHint
@@ -70,7 +71,8 @@ class HintsPanel(QWidget):
     def set_note(self, text: str) -> None:
         self.status.setText(text)
 
-    def show_pairs(self, project: Project, pairs: list[PairHint]) -> None:
+    def show_pairs(self, project: Project, pairs: list[PairHint], threshold: float | None = None) -> None:
+        """Best first; pairs at or above the engine's merge ``threshold`` in bold, those far below it greyed."""
         keep = self.list.currentRow()
         self._project, self.pairs = project, list(pairs)
         self.list.clear()
@@ -82,11 +84,23 @@ class HintsPanel(QWidget):
                 "%5", f"{h.score:.2f}")
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, (h.a, h.b))
+            if threshold is not None and h.score >= threshold:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            elif threshold is not None and h.score < threshold / 4:
+                item.setForeground(self.palette().color(QPalette.Disabled, QPalette.Text))
             self.list.addItem(item)
+        likely = threshold is None or any(h.score >= threshold for h in self.pairs)
         if self.pairs:
             self.list.setCurrentRow(min(max(keep, 0), len(self.pairs) - 1))
-            self.status.setText(tr("These groups may be the same person (most alike first). M or Return merges "
-                                   "the selected pair; Ctrl+Z undoes it."))
+        if self.pairs and likely:
+            self.status.setText(tr("These groups may be the same person (most alike first; bold: as alike as "
+                                   "lines the engine merges). M or Return merges the selected pair; Ctrl+Z undoes "
+                                   "it. Shift+G plays a group's sample."))
+        elif self.pairs:
+            self.status.setText(tr("No pair of groups is as alike as lines the engine merges; the closest pairs "
+                                   "are listed. Listen first (Shift+G), then M merges the selected pair."))
         else:
             self.status.setText(tr("No pair of groups looks like the same person."))
         self._enable()

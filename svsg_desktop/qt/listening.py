@@ -212,7 +212,7 @@ class Listening(QObject):
     def show_hints(self) -> None:
         if self.basis is not None:
             p = self.w.controller.project
-            self.hints.show_pairs(p, core_hints.project_hints(self.basis, p))
+            self.hints.show_pairs(p, core_hints.project_hints(self.basis, p), self.basis.threshold)
 
     # -- closing ------------------------------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name

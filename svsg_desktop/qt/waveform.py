@@ -154,10 +154,11 @@ class WaveformStrip(QWidget):
             p.drawLine(QPointF(r.left(), 0), QPointF(r.left(), h))
             p.drawLine(QPointF(r.right(), 0), QPointF(r.right(), h))
             text = lines.get(cue.line_id, "") if lines else ""
-            if text and r.width() > 30:
+            left, right = max(r.left(), 0.0) + 4, min(r.right(), float(self.width())) - 4   # the visible part
+            if text and right - left > 24:
                 p.setPen(CURRENT_EDGE if cue.current else TEXT)
-                label = p.fontMetrics().elidedText(text, Qt.ElideRight, int(r.width()) - 8)
-                p.drawText(QRectF(r.left() + 4, h - 18, r.width() - 8, 16), Qt.AlignLeft | Qt.AlignBottom, label)
+                label = p.fontMetrics().elidedText(text, Qt.ElideRight, int(right - left))
+                p.drawText(QRectF(left, h - 18, right - left, 16), Qt.AlignLeft | Qt.AlignBottom, label)
         p.setPen(TEXT)
         p.drawText(QRectF(4, 2, 200, 16), Qt.AlignLeft | Qt.AlignTop, format_ms(self.view.start))
         p.drawText(QRectF(self.width() - 204, 2, 200, 16), Qt.AlignRight | Qt.AlignTop, format_ms(self.view.end))

@@ -60,7 +60,9 @@ def test_a_split_speaker_ranks_first_by_the_trained_heads_on_the_demo(demo, head
             dealt += 1
         elif who:
             assignment[ln.id] = names.index(who) + 1
-    hints = pair_hints(hint_basis(feats, heads), assignment)
+    basis = hint_basis(feats, heads)
+    assert basis.threshold == heads.params(heads.meta["default_method"]).merge_threshold
+    hints = pair_hints(basis, assignment)
     assert (hints[0].a, hints[0].b) == (100, 101)
     assert hints[0].score > hints[1].score
     assert all(h.a < h.b for h in hints)

@@ -200,3 +200,22 @@ def test_hints_offer_the_split_speaker_first_and_m_merges_it_undoably(window, ep
     qtbot.waitUntil(lambda: all(100 not in (h.a, h.b) or 101 not in (h.a, h.b) for h in panel.pairs), timeout=5000)
     window.controller.undo_stack.undo()
     assert len(p.clusters) == n and 101 in p.clusters
+
+
+def test_pairs_as_alike_as_engine_merges_are_bold_and_far_below_greyed(qtbot):
+    from svsg_desktop.qt.hints_panel import HintsPanel
+
+    panel = HintsPanel()
+    qtbot.addWidget(panel)
+    p = make_project(12, 3)
+    panel.show_pairs(p, [PairHint(1, 2, 0.5), PairHint(1, 3, 0.2), PairHint(2, 3, 0.01)], threshold=0.3)
+    items = [panel.list.item(r) for r in range(3)]
+    assert [it.font().bold() for it in items] == [True, False, False]
+    assert items[2].foreground().color() != items[1].foreground().color()
+    assert "春日" in items[0].text() and "0.50" in items[0].text()
+    assert panel.status.text().startswith("These groups may be")
+    panel.show_pairs(p, [PairHint(1, 3, 0.2)], threshold=0.3)
+    assert panel.status.text().startswith("No pair of groups is as alike")
+    with qtbot.waitSignal(panel.mergeRequested) as merged:
+        qtbot.keyClick(panel.list, Qt.Key_Return)
+    assert merged.args == [3, 1] or merged.args == [1, 3]
