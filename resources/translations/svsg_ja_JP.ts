@@ -366,6 +366,10 @@
         <translation>%1 のサンプル：%3 行中 %2 行目（確信度の高い順）— %4</translation>
     </message>
     <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>実行中の処理の終了を待っています…</translation>
+    </message>
+    <message>
         <source>Group the speakers first (Tools ▸ Group speakers).</source>
         <translation>先に話者をグループ分けしてください（ツール ▸ 話者をグループ分け）。</translation>
     </message>

@@ -366,6 +366,10 @@
         <translation>%1 的样本：第 %2 / %3 行（置信度从高到低）— %4</translation>
     </message>
     <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>正在等待当前任务结束…</translation>
+    </message>
+    <message>
         <source>Group the speakers first (Tools ▸ Group speakers).</source>
         <translation>请先分组说话人（工具 ▸ 分组说话人）。</translation>
     </message>

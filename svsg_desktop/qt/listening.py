@@ -32,6 +32,7 @@ class Listening(QObject):
         self.hint_jobs = JobRunner(self)       # the hints' features (from the feature cache)
         self.basis: core_hints.HintBasis | None = None
         self._sample: tuple[str, list[str]] = ("", [])     # the group sample playing: group label, line ids
+        self._hints_wanted = False                            # hints asked for while the window's job ran
         self.player = LinePlayer(audio_backend, self)
         self.strip = WaveformStrip()
         self.dock = QDockWidget(tr("Audio"), window)
@@ -68,6 +69,7 @@ class Listening(QObject):
         self.hints.mergeRequested.connect(c.merge_clusters)
         self.hints.refreshRequested.connect(self.find_hints)
         w.tabs.currentChanged.connect(self.on_tab)
+        w.jobs.busyChanged.connect(lambda busy: None if busy or not self._hints_wanted else self.find_hints())
         a["play_line_audio"].triggered.connect(self.play_line)
         a["play_group_sample"].triggered.connect(self.play_group_sample)
         a["find_similar"].triggered.connect(self.show_hint_tab)
@@ -170,7 +172,9 @@ class Listening(QObject):
                 "%4", p.lines[line_id].text))
 
     def on_video_position(self, ms: int) -> None:
-        if self.w.video.backend.is_playing() and not self.player.is_playing():
+        if self.w.video.backend.is_playing():
+            if self.player.is_playing():
+                self.player.stop()            # the video took over: one sound at a time
             self.strip.set_playhead(ms)
 
     def set_spectrogram(self, on: bool) -> None:
@@ -193,6 +197,11 @@ class Listening(QObject):
 
     def find_hints(self) -> None:
         p = self.w.controller.project
+        if self.w.jobs.is_busy():             # the grouping job writes the feature cache the hints read
+            self._hints_wanted = True
+            self.hints.set_note(tr("Waiting for the running job to finish…"))
+            return
+        self._hints_wanted = False
         if not any(ln.cluster is not None for ln in p.lines.values()):
             self.hints.set_note(tr("Group the speakers first (Tools ▸ Group speakers)."))
             return

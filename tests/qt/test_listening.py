@@ -219,3 +219,31 @@ def test_pairs_as_alike_as_engine_merges_are_bold_and_far_below_greyed(qtbot):
     with qtbot.waitSignal(panel.mergeRequested) as merged:
         qtbot.keyClick(panel.list, Qt.Key_Return)
     assert merged.args == [3, 1] or merged.args == [1, 3]
+
+
+def test_hints_wait_for_the_grouping_job(window, episode, qtbot):
+    """Asked for while the window's job runs (it writes the feature cache), the hints start when it ends."""
+    import threading
+
+    open_grouped(window, episode, {})
+    gate = threading.Event()
+
+    def slow_job(progress=None, cancel=None):
+        gate.wait(10)
+
+    window.jobs.start(slow_job, name="grouping stand-in")
+    window.actions["find_similar"].trigger()
+    assert window.listening.hints.status.text().startswith("Waiting") and not window.listening.hint_jobs.is_busy()
+    gate.set()
+    qtbot.waitUntil(lambda: bool(window.listening.hints.pairs), timeout=120000)
+
+
+def test_the_video_taking_over_stops_the_line_audio(window, episode, qtbot):
+    open_grouped(window, episode, {})
+    window.listening.player.backend = FakeAudio()
+    window.listening.player.backend.rate = 0.01                  # a line that would play for minutes
+    window.line_view.select_line(window.controller.project.order[2])
+    window.actions["play_line_audio"].trigger()
+    assert window.listening.player.is_playing()
+    window.play_line()                                            # R: the video plays the line
+    qtbot.waitUntil(lambda: not window.listening.player.is_playing(), timeout=3000)
