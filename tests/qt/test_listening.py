@@ -5,9 +5,7 @@ their one-key, undoable merge."""
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,7 +18,7 @@ from svsg_desktop.qt.hints_panel import merge_direction
 from svsg_desktop.qt.video import import_vlc
 
 from .conftest import make_project
-from .test_window import DEMO, make_window
+from .test_window import DEMO, episode, window  # noqa: F401 - the demo-episode and window fixtures
 
 
 class FakeAudio(NullAudioBackend):
@@ -34,22 +32,6 @@ class FakeAudio(NullAudioBackend):
 
     def state(self) -> str:
         return self.fail or super().state()
-
-
-@pytest.fixture
-def episode(tmp_path) -> Path:
-    d = tmp_path / "season"
-    d.mkdir()
-    for name in ("demo.mp4", "demo.srt"):
-        shutil.copy2(DEMO / name, d / name)
-    return d / "demo.mp4"
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
-    w = make_window(qtbot, monkeypatch, tmp_path)
-    yield w
-    w.close()
 
 
 def open_grouped(window, episode, groups: dict[str, int]):
@@ -78,12 +60,18 @@ def test_the_strip_shows_the_current_line_with_its_neighbours(window, episode, q
     assert window.listening.dock.isVisible()
 
 
-def test_a_group_sample_plays_most_then_least_confident_back_to_back(window, episode, qtbot):
+def on_line_with_fake_audio(window, episode, k: int):
+    """The demo grouped, a working fake sound device, the k-th dialogue line current in the focused line list."""
     p, dialogue = open_grouped(window, episode, {})
     fake = FakeAudio()
     window.listening.player.backend = fake
     window.line_view.setFocus()
-    window.line_view.select_line(dialogue[0])
+    window.line_view.select_line(dialogue[k])
+    return p, dialogue, fake
+
+
+def test_a_group_sample_plays_most_then_least_confident_back_to_back(window, episode, qtbot):
+    p, dialogue, fake = on_line_with_fake_audio(window, episode, 0)
     started = []
     window.listening.player.lineStarted.connect(started.append)
     with qtbot.waitSignal(window.listening.player.finished, timeout=20000):
@@ -98,11 +86,7 @@ def test_a_group_sample_plays_most_then_least_confident_back_to_back(window, epi
 
 
 def test_shift_r_plays_the_line_audio_without_moving_the_video(window, episode, qtbot):
-    p, dialogue = open_grouped(window, episode, {})
-    fake = FakeAudio()
-    window.listening.player.backend = fake
-    window.line_view.setFocus()
-    window.line_view.select_line(dialogue[3])
+    p, dialogue, fake = on_line_with_fake_audio(window, episode, 3)
     before = window.video.backend.position()
     qtbot.keyClick(window.line_view, Qt.Key_R, Qt.ShiftModifier)
     ln = p.lines[dialogue[3]]
