@@ -25,6 +25,7 @@ CURRENT = QColor(255, 196, 64, 70)
 CURRENT_EDGE = QColor("#ffc440")
 PLAYHEAD = QColor("#ff5a5a")
 TEXT = QColor("#c8c8c8")
+SPECTROGRAM_COLUMNS = 480      # FFT frames per window (~17 ms apart for 8 s), stretched to the strip's width
 
 
 def _heat(level: np.ndarray) -> np.ndarray:
@@ -97,9 +98,10 @@ class WaveformStrip(QWidget):
         if self._cache is None or self._cache[0] != key:
             t = self.track
             if self.spectrogram:
-                level = spectrogram(t.samples, t.sample_rate, v.start, v.end, w, rows=64)[::-1]
+                cols = min(w, SPECTROGRAM_COLUMNS)
+                level = spectrogram(t.samples, t.sample_rate, v.start, v.end, cols, rows=64)[::-1]
                 pixels = np.ascontiguousarray(_heat(level))
-                img = QImage(pixels.data, w, level.shape[0], w * 4, QImage.Format_RGB32).copy()
+                img = QImage(pixels.data, cols, level.shape[0], cols * 4, QImage.Format_RGB32).copy()
                 data = img.scaled(w, h)
             else:
                 data = peaks(t.samples, t.sample_rate, v.start, v.end, w)

@@ -91,3 +91,20 @@ def test_nothing_to_pair():
     assert pair_hints(basis, {}) == []
     ids = np.asarray(f.line_ids)
     assert pair_hints(basis, {ids[0]: 1, ids[1]: 2})[0].score == pytest.approx(float(f.voice[0] @ f.voice[1]), abs=1e-4)
+
+
+def test_pair_scores_are_kept_and_a_rerank_scores_only_new_pairs():
+    f, assignment = split_speaker(0)
+    basis = hint_basis(f)
+    scored = []
+    original = basis._score
+    basis._score = lambda i, j: (scored.append(len(i)), original(i, j))[1]
+    first = pair_hints(basis, assignment)
+    again = pair_hints(basis, assignment)
+    assert again == first and len(scored) == 1
+    merged = {lid: (100 if g == 101 else g) for lid, g in assignment.items()}
+    pair_hints(basis, merged)
+    assert sum(scored[1:]) < scored[0] / 4                  # at most the merged group's new pairs
+    fresh = hint_basis(f)
+    assert [(h.a, h.b, round(h.score, 6)) for h in pair_hints(fresh, merged)] == \
+        [(h.a, h.b, round(h.score, 6)) for h in pair_hints(basis, merged)]

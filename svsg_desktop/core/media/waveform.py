@@ -50,18 +50,22 @@ def spectrogram(samples: np.ndarray, sample_rate: int, start_ms: int, end_ms: in
     out = np.zeros((rows, columns), np.float32)
     if not have.any() or len(samples) < 2:
         return out
-    padded = np.pad(np.asarray(samples, dtype=np.float32), n_fft // 2)
-    idx = centres[have][:, None] + np.arange(n_fft)[None, :]          # frames centred on each column
-    frames = padded[np.clip(idx, 0, len(padded) - 1)] * np.hanning(n_fft).astype(np.float32)
+    c = centres[have]
+    lo, hi = int(c.min()) - n_fft // 2, int(c.max()) + n_fft // 2      # only the window's samples, zero-padded
+    part = np.zeros(hi - lo + 1, np.float32)
+    a, b = max(lo, 0), min(hi + 1, len(samples))
+    part[a - lo:b - lo] = samples[a:b]
+    idx = (c - n_fft // 2 - lo)[:, None] + np.arange(n_fft)[None, :]  # frames centred on each column
+    frames = part[idx] * np.hanning(n_fft).astype(np.float32)
     power = np.abs(np.fft.rfft(frames, axis=1)) ** 2                   # (frames, n_fft // 2 + 1)
     freqs = np.fft.rfftfreq(n_fft, 1 / sample_rate)
     bounds = np.geomspace(60.0, sample_rate / 2, rows + 1)
     band = np.clip(np.searchsorted(bounds, freqs, side="right") - 1, 0, rows - 1)
-    keep = freqs >= bounds[0]
-    banded = np.zeros((power.shape[0], rows), np.float64)
-    np.add.at(banded.T, band[keep], power[:, keep].T)
-    counts = np.maximum(np.bincount(band[keep], minlength=rows), 1)
-    db = 10 * np.log10(banded / counts + 1e-12)
+    pool = np.zeros((len(freqs), rows), np.float32)       # FFT bin → band, averaging the bins of each band
+    keep = np.flatnonzero(freqs >= bounds[0])
+    pool[keep, band[keep]] = 1.0
+    pool /= np.maximum(pool.sum(axis=0), 1.0)
+    db = 10 * np.log10(power.astype(np.float32) @ pool + 1e-12)
     level = np.clip((db - (db.max() - FLOOR_DB)) / FLOOR_DB, 0.0, 1.0)
     out[:, have] = level.T.astype(np.float32)
     return out
