@@ -25,6 +25,7 @@ CURRENT = QColor(255, 196, 64, 70)
 CURRENT_EDGE = QColor("#ffc440")
 PLAYHEAD = QColor("#ff5a5a")
 TEXT = QColor("#c8c8c8")
+LABEL_BACKDROP = QColor(0, 0, 0, 150)
 SPECTROGRAM_COLUMNS = 480      # FFT frames per window (~17 ms apart for 8 s), stretched to the strip's width
 
 
@@ -116,8 +117,12 @@ class WaveformStrip(QWidget):
             p.drawText(self.rect(), Qt.AlignCenter, self.note or tr("No audio"))
             p.end()
             return
-        self._paint_cue_bands(p)
-        self._paint_audio(p)
+        if self.spectrogram:                  # an opaque picture: the bands go over it
+            self._paint_audio(p)
+            self._paint_cue_bands(p)
+        else:                                 # a thin trace: the bands go under it
+            self._paint_cue_bands(p)
+            self._paint_audio(p)
         self._paint_cue_bounds(p)
         if self.playhead is not None and self.view.start <= self.playhead <= self.view.end:
             p.setPen(QPen(PLAYHEAD, 2))
@@ -160,6 +165,8 @@ class WaveformStrip(QWidget):
             if text and right - left > 24:
                 p.setPen(CURRENT_EDGE if cue.current else TEXT)
                 label = p.fontMetrics().elidedText(text, Qt.ElideRight, int(right - left))
+                box = QRectF(left - 2, h - 18, p.fontMetrics().horizontalAdvance(label) + 4, 17)
+                p.fillRect(box, LABEL_BACKDROP)
                 p.drawText(QRectF(left, h - 18, right - left, 16), Qt.AlignLeft | Qt.AlignBottom, label)
         p.setPen(TEXT)
         p.drawText(QRectF(4, 2, 200, 16), Qt.AlignLeft | Qt.AlignTop, format_ms(self.view.start))

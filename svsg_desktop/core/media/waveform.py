@@ -64,7 +64,10 @@ def spectrogram(samples: np.ndarray, sample_rate: int, start_ms: int, end_ms: in
     pool = np.zeros((len(freqs), rows), np.float32)       # FFT bin → band, averaging the bins of each band
     keep = np.flatnonzero(freqs >= bounds[0])
     pool[keep, band[keep]] = 1.0
-    pool /= np.maximum(pool.sum(axis=0), 1.0)
+    empty = np.flatnonzero(pool.sum(axis=0) == 0)         # low bands narrower than one bin: their nearest bin
+    centre = np.sqrt(bounds[empty] * bounds[empty + 1])
+    pool[np.abs(freqs[None, :] - centre[:, None]).argmin(axis=1), empty] = 1.0
+    pool /= pool.sum(axis=0)
     db = 10 * np.log10(power.astype(np.float32) @ pool + 1e-12)
     level = np.clip((db - (db.max() - FLOOR_DB)) / FLOOR_DB, 0.0, 1.0)
     out[:, have] = level.T.astype(np.float32)
