@@ -53,7 +53,7 @@ class Listening(QObject):
     def _connect(self) -> None:
         w, c, a = self.w, self.w.controller, self.w.actions
         for view in (w.line_view, w.review_view, w.tree):
-            view.currentLineChanged.connect(self.on_line)
+            view.currentLineChanged.connect(self.show_line)
         c.projectReset.connect(self.on_project)
         c.changed.connect(self.on_changed)
         self.decoder.failed.connect(lambda exc: self.strip.set_track(None, tr("Cannot read the audio: %1").replace(
@@ -100,10 +100,7 @@ class Listening(QObject):
             return                            # another episode was opened meanwhile
         self.strip.set_track(track, tr("No audio: %1").replace("%1", track.problem) if track.problem else "")
         if self.w.current_line:
-            self.on_line(self.w.current_line)
-
-    def on_line(self, line_id: str) -> None:
-        self.show_line(line_id)
+            self.show_line(self.w.current_line)
 
     def show_line(self, line_id: str) -> None:
         """The strip around a line, each cue labelled with its words."""
@@ -116,7 +113,7 @@ class Listening(QObject):
 
     def on_changed(self, *_):
         if self.w.current_line:
-            self.on_line(self.w.current_line)
+            self.show_line(self.w.current_line)
         if self.basis is not None:
             self._rerank.start()
 
