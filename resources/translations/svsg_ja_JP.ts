@@ -112,6 +112,22 @@
         <translation>クリップデータセット（台詞ごとの WAV + CSV）(&amp;L)…</translation>
     </message>
     <message>
+        <source>Play the line&apos;s &amp;audio only</source>
+        <translation>この行の音声だけを再生(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sample of this group</source>
+        <translation>このグループのサンプルを再生(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Spectrogram in the audio strip</source>
+        <translation>音声ストリップにスペクトログラムを表示</translation>
+    </message>
+    <message>
+        <source>Groups that may be the &amp;same person</source>
+        <translation>同一人物かもしれないグループ(&amp;S)</translation>
+    </message>
+    <message>
         <source>Assign to group %1</source>
         <translation>グループ %1 に割り当て</translation>
     </message>
@@ -306,8 +322,68 @@
         <translation>プロジェクトなし</translation>
     </message>
     <message>
+        <source>Audio</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <source>Same person?</source>
+        <translation>同一人物？</translation>
+    </message>
+    <message>
+        <source>Cannot read the audio: %1</source>
+        <translation>音声を読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>No hints: %1</source>
+        <translation>ヒントなし：%1</translation>
+    </message>
+    <message>
+        <source>No audio: the project has no video file</source>
+        <translation>音声なし：プロジェクトに動画ファイルがありません</translation>
+    </message>
+    <message>
+        <source>Reading the audio…</source>
+        <translation>音声を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Reading the audio</source>
+        <translation>音声の読み込み</translation>
+    </message>
+    <message>
+        <source>No audio: %1</source>
+        <translation>音声なし：%1</translation>
+    </message>
+    <message>
         <source>Open a video first.</source>
         <translation>先に動画を開いてください。</translation>
+    </message>
+    <message>
+        <source>Select a line or a group first.</source>
+        <translation>先に行かグループを選んでください。</translation>
+    </message>
+    <message>
+        <source>Sample of %1: line %2 of %3 (most confident first) — %4</source>
+        <translation>%1 のサンプル：%3 行中 %2 行目（確信度の高い順）— %4</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>実行中の処理の終了を待っています…</translation>
+    </message>
+    <message>
+        <source>Group the speakers first (Tools ▸ Group speakers).</source>
+        <translation>先に話者をグループ分けしてください（ツール ▸ 話者をグループ分け）。</translation>
+    </message>
+    <message>
+        <source>Comparing the groups…</source>
+        <translation>グループを比較中…</translation>
+    </message>
+    <message>
+        <source>Comparing groups</source>
+        <translation>グループの比較</translation>
+    </message>
+    <message>
+        <source>No hints: the project has no video or no dialogue lines.</source>
+        <translation>ヒントなし：プロジェクトに動画または台詞行がありません。</translation>
     </message>
     <message>
         <source>Cannot open the folder</source>
@@ -572,6 +648,67 @@
     <message>
         <source>Speaker %1</source>
         <translation>話者 %1</translation>
+    </message>
+    <message>
+        <source>Audio playback is off: %1</source>
+        <extracomment>``SVSG_AUDIO=off`` forces the null backend. libVLC error messages that mean the sound did not come out (its aout core and output modules say these)</extracomment>
+        <translation>音声再生はオフです：%1</translation>
+    </message>
+    <message>
+        <source>the window was closed</source>
+        <translation>ウィンドウが閉じられました</translation>
+    </message>
+    <message>
+        <source>Audio playback failed: %1</source>
+        <translation>音声再生に失敗しました：%1</translation>
+    </message>
+    <message>
+        <source>Audio playback failed: VLC could not play %1</source>
+        <translation>音声再生に失敗しました：VLC が %1 を再生できません</translation>
+    </message>
+    <message>
+        <source>No sound: the audio output failed (is a sound device connected and free?) %1</source>
+        <translation>音が出ません：音声出力に失敗しました（サウンドデバイスは接続され、空いていますか？）%1</translation>
+    </message>
+    <message>
+        <source>Groups that may be the same person appear here after grouping.</source>
+        <translation>グループ分けの後、同一人物かもしれないグループがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge this pair (M)</source>
+        <translation>このペアを統合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>もう一度探す</translation>
+    </message>
+    <message>
+        <source>%1 (%2 lines) ↔ %3 (%4 lines) — score %5</source>
+        <translation>%1（%2 行）↔ %3（%4 行）— スコア %5</translation>
+    </message>
+    <message>
+        <source>These groups may be the same person (most alike first; bold: as alike as lines the engine merges). M or Return merges the selected pair; Ctrl+Z undoes it. Shift+G plays a group&apos;s sample.</source>
+        <translation>これらのグループは同一人物かもしれません（似ている順。太字：エンジンが統合する行と同じくらい似ている）。M または Enter で選んだペアを統合、Ctrl+Z で元に戻します。Shift+G でグループのサンプルを再生。</translation>
+    </message>
+    <message>
+        <source>No pair of groups is as alike as lines the engine merges; the closest pairs are listed. Listen first (Shift+G), then M merges the selected pair.</source>
+        <translation>エンジンが統合する行ほど似ているグループの組はありません。最も近い組を表示しています。まず聞いて（Shift+G）、M で選んだペアを統合します。</translation>
+    </message>
+    <message>
+        <source>No pair of groups looks like the same person.</source>
+        <translation>同一人物に見えるグループの組はありません。</translation>
+    </message>
+    <message>
+        <source>No audio yet</source>
+        <translation>まだ音声がありません</translation>
+    </message>
+    <message>
+        <source>Click: play from there (audio only). Double-click a line: go to it.</source>
+        <translation>クリック：そこから再生（音声のみ）。行をダブルクリック：その行へ移動。</translation>
+    </message>
+    <message>
+        <source>No audio</source>
+        <translation>音声なし</translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,22 @@
         <translation>片段数据集（每句一个 WAV + CSV）(&amp;L)…</translation>
     </message>
     <message>
+        <source>Play the line&apos;s &amp;audio only</source>
+        <translation>只播放本行的音频(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sample of this group</source>
+        <translation>试听此组的样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Spectrogram in the audio strip</source>
+        <translation>音频条显示频谱图</translation>
+    </message>
+    <message>
+        <source>Groups that may be the &amp;same person</source>
+        <translation>可能是同一人的组(&amp;S)</translation>
+    </message>
+    <message>
         <source>Assign to group %1</source>
         <translation>归入第 %1 组</translation>
     </message>
@@ -306,8 +322,68 @@
         <translation>无项目</translation>
     </message>
     <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Same person?</source>
+        <translation>同一人？</translation>
+    </message>
+    <message>
+        <source>Cannot read the audio: %1</source>
+        <translation>无法读取音频：%1</translation>
+    </message>
+    <message>
+        <source>No hints: %1</source>
+        <translation>没有提示：%1</translation>
+    </message>
+    <message>
+        <source>No audio: the project has no video file</source>
+        <translation>没有音频：项目没有视频文件</translation>
+    </message>
+    <message>
+        <source>Reading the audio…</source>
+        <translation>正在读取音频…</translation>
+    </message>
+    <message>
+        <source>Reading the audio</source>
+        <translation>读取音频</translation>
+    </message>
+    <message>
+        <source>No audio: %1</source>
+        <translation>没有音频：%1</translation>
+    </message>
+    <message>
         <source>Open a video first.</source>
         <translation>请先打开视频。</translation>
+    </message>
+    <message>
+        <source>Select a line or a group first.</source>
+        <translation>请先选择一行或一个组。</translation>
+    </message>
+    <message>
+        <source>Sample of %1: line %2 of %3 (most confident first) — %4</source>
+        <translation>%1 的样本：第 %2 / %3 行（置信度从高到低）— %4</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>正在等待当前任务结束…</translation>
+    </message>
+    <message>
+        <source>Group the speakers first (Tools ▸ Group speakers).</source>
+        <translation>请先分组说话人（工具 ▸ 分组说话人）。</translation>
+    </message>
+    <message>
+        <source>Comparing the groups…</source>
+        <translation>正在比较各组…</translation>
+    </message>
+    <message>
+        <source>Comparing groups</source>
+        <translation>比较各组</translation>
+    </message>
+    <message>
+        <source>No hints: the project has no video or no dialogue lines.</source>
+        <translation>没有提示：项目没有视频或没有对白行。</translation>
     </message>
     <message>
         <source>Cannot open the folder</source>
@@ -572,6 +648,67 @@
     <message>
         <source>Speaker %1</source>
         <translation>说话人 %1</translation>
+    </message>
+    <message>
+        <source>Audio playback is off: %1</source>
+        <extracomment>``SVSG_AUDIO=off`` forces the null backend. libVLC error messages that mean the sound did not come out (its aout core and output modules say these)</extracomment>
+        <translation>音频播放已关闭：%1</translation>
+    </message>
+    <message>
+        <source>the window was closed</source>
+        <translation>窗口已关闭</translation>
+    </message>
+    <message>
+        <source>Audio playback failed: %1</source>
+        <translation>音频播放失败：%1</translation>
+    </message>
+    <message>
+        <source>Audio playback failed: VLC could not play %1</source>
+        <translation>音频播放失败：VLC 无法播放 %1</translation>
+    </message>
+    <message>
+        <source>No sound: the audio output failed (is a sound device connected and free?) %1</source>
+        <translation>没有声音：音频输出失败（声音设备是否已连接且未被占用？）%1</translation>
+    </message>
+    <message>
+        <source>Groups that may be the same person appear here after grouping.</source>
+        <translation>分组后,可能是同一人的组会显示在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge this pair (M)</source>
+        <translation>合并这一对(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>%1 (%2 lines) ↔ %3 (%4 lines) — score %5</source>
+        <translation>%1（%2 行）↔ %3（%4 行）— 得分 %5</translation>
+    </message>
+    <message>
+        <source>These groups may be the same person (most alike first; bold: as alike as lines the engine merges). M or Return merges the selected pair; Ctrl+Z undoes it. Shift+G plays a group&apos;s sample.</source>
+        <translation>这些组可能是同一人（最相似的在前；粗体：与引擎会合并的行一样相似）。按 M 或回车合并所选的一对，Ctrl+Z 撤销。Shift+G 试听组的样本。</translation>
+    </message>
+    <message>
+        <source>No pair of groups is as alike as lines the engine merges; the closest pairs are listed. Listen first (Shift+G), then M merges the selected pair.</source>
+        <translation>没有哪一对组像引擎会合并的行那样相似；下面列出最接近的几对。请先试听（Shift+G），再按 M 合并所选的一对。</translation>
+    </message>
+    <message>
+        <source>No pair of groups looks like the same person.</source>
+        <translation>没有看起来是同一人的组。</translation>
+    </message>
+    <message>
+        <source>No audio yet</source>
+        <translation>尚无音频</translation>
+    </message>
+    <message>
+        <source>Click: play from there (audio only). Double-click a line: go to it.</source>
+        <translation>单击：从该处播放（仅音频）。双击某行：跳到该行。</translation>
+    </message>
+    <message>
+        <source>No audio</source>
+        <translation>没有音频</translation>
     </message>
 </context>
 </TS>

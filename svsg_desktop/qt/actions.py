@@ -35,6 +35,8 @@ def action_texts() -> dict[str, str]:
         "group_speakers": tr("&Group speakers (keeps your corrections)"), "next_review": tr("Next line to &check"),
         "settings": tr("&Settings…"), "help": tr("&Keyboard shortcuts"), "about": tr("&About svsg"),
         "export_clips": tr("C&lip dataset (one WAV per line + CSV)…"),
+        "play_line_audio": tr("Play the line's &audio only"), "play_group_sample": tr("Play a &sample of this group"),
+        "spectrogram": tr("Spectrogram in the audio strip"), "find_similar": tr("Groups that may be the &same person"),
     }
     for k in range(1, 10):
         t[f"assign_{k}"] = tr("Assign to group %1").replace("%1", str(k))
@@ -65,8 +67,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("play_line", "play", ("R", "F5")),
     Spec("prev_line", "play", ("Up",)),
     Spec("next_line", "play", ("Down",)),
+    Spec("play_line_audio", "play", ("Shift+R",)),
+    Spec("play_group_sample", "play", ("Shift+G",)),
+    Spec("spectrogram", "play", ()),
     Spec("group_speakers", "tools", ("Ctrl+R",)),
     Spec("next_review", "tools", ("F8",)),
+    Spec("find_similar", "tools", ("Ctrl+Shift+H",)),
     Spec("settings", "tools", ("Ctrl+,",)),
     Spec("help", "help", ("F1",)),
     Spec("about", "help", ()),

@@ -20,6 +20,7 @@ from .controller import Controller
 from .i18n import group_label, tr
 from .jobs import JobRunner
 from .line_model import LineListModel, ReviewQueueModel
+from .listening import Listening
 from .menus import MenuBuilder
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self)
         self.recent_menu = MenuBuilder(self).build()
         self._connect()
+        self.listening = Listening(self)      # audio strip, audio-only playback, "same person?" hints
         self._refresh_title()
         self.resize(1280, 800)
 

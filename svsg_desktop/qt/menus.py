@@ -42,10 +42,11 @@ class MenuBuilder:
         for k in range(1, 10):
             assign.addAction(a[f"assign_{k}"])
         play = mb.addMenu(tr("&Playback"))
-        for name in ("play_pause", "play_line", "prev_line", "next_line"):
-            play.addAction(a[name])
+        for name in ("play_pause", "play_line", "prev_line", "next_line", None, "play_line_audio",
+                     "play_group_sample", "spectrogram"):
+            play.addSeparator() if name is None else play.addAction(a[name])
         tools = mb.addMenu(tr("&Tools"))
-        for name in ("group_speakers", "next_review", None, "settings"):
+        for name in ("group_speakers", "next_review", "find_similar", None, "settings"):
             tools.addSeparator() if name is None else tools.addAction(a[name])
         helpm = mb.addMenu(tr("&Help"))
         helpm.addAction(a["help"])
