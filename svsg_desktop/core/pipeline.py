@@ -1,5 +1,6 @@
-"""The one entry point that strings a labeling job together (GUI and CLI both call it):
-lines (subtitles, or VAD segments without them) → features → confidence → groups → names → project.
+"""The steps of a labeling job: an episode's lines (subtitles, or VAD segments without them), then
+features → confidence → groups → names as one command. ``core/workspace.py`` strings them together for the CLI
+and the app alike (``workspace.label`` / ``workspace.label_job``).
 
 The engine's result is applied with :class:`~svsg_desktop.core.commands.AssignClusters`, so lines a human pinned
 never move, and human groups are passed to the engine as constraints (must-link / cannot-link)."""
@@ -11,8 +12,6 @@ import threading
 from pathlib import Path
 
 from .commands import AssignClusters
-from .errors import InputError
-from .preflight import check_episode, probe_media
 from .progress import ProgressFn, SubProgress, check_cancel, no_progress
 from .project import Project
 
@@ -58,30 +57,3 @@ def grouping_command(video: str | Path, project: Project, *, heads=None, library
     log.info("grouped %d lines into %d groups", len(dialogue),
              len({c for c in result.assignment.values() if c is not None}))
     return AssignClusters(result.assignment, names=result.names, confidences=result.confidences)
-
-
-def label_episode(video: str | Path, subs: str | Path | None = None, project: Project | None = None, *,
-                  heads=None, library=None, method: str | None = None, cache_dir: str | Path | None = None,
-                  device: str = "auto", progress: ProgressFn = no_progress,
-                  cancel: threading.Event | None = None) -> Project:
-    from .grouping.heads import Heads
-
-    video = Path(video)
-    if not video.is_file():
-        raise InputError("no such video file", path=str(video), code="no_such_file")
-    media = probe_media(video)          # an empty, damaged or cut-short file is refused in plain words, at once
-    heads = heads if heads is not None else Heads.load()      # fail early, before the slow part
-    if project is None:
-        lines, _ = read_lines(video, subs, progress=SubProgress(progress, 0.0, 0.1), cancel=cancel)
-        project = Project.from_lines(lines, video=str(video), subtitles=str(subs) if subs else None)
-    for warning in check_episode(video, media, project.ordered()):   # no audio / all cues past the end: refused
-        log.warning("%s", warning)
-    check_cancel(cancel)
-    command = grouping_command(video, project, heads=heads, library=library, method=method, cache_dir=cache_dir,
-                               device=device, progress=SubProgress(progress, 0.1, 0.98), cancel=cancel)
-    if command is None:
-        progress(1.0, "no dialogue lines")
-        return project
-    command.apply(project)
-    progress(1.0, "labeled")
-    return project

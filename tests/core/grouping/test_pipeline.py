@@ -24,14 +24,14 @@ def demo():
     return demo_episode_path()
 
 
-def test_label_episode_and_rerun_keeps_human_edits(demo, tmp_path):
-    from svsg_desktop.core.pipeline import label_episode
+def test_label_and_rerun_keeps_human_edits(demo, tmp_path):
+    from svsg_desktop.core import workspace
 
     video = demo
     folder = video.parent
     stages = []
-    project = label_episode(video, folder / "demo.srt", cache_dir=tmp_path / "cache",
-                            progress=lambda f, s: stages.append((f, s)))
+    project = workspace.label(video, folder / "demo.srt", cache_dir=tmp_path / "cache",
+                              progress=lambda f, s: stages.append((f, s))).project
     assert stages[-1][0] == 1.0
     dialogue = [ln for ln in project.ordered() if ln.is_dialogue]
     assert dialogue and all(ln.cluster is not None and ln.confidence is not None for ln in dialogue)
@@ -42,17 +42,17 @@ def test_label_episode_and_rerun_keeps_human_edits(demo, tmp_path):
     a, b = dialogue[0].id, dialogue[-1].id
     split = SplitLines((a, b), name="Narrator")
     split.apply(project)
-    again = label_episode(video, project=project, cache_dir=tmp_path / "cache")
-    assert again.lines[a].cluster == again.lines[b].cluster == split.new_id
-    assert again.clusters[split.new_id].name == "Narrator"
+    workspace.label_job(project, cache_dir=tmp_path / "cache").apply(project)
+    assert project.lines[a].cluster == project.lines[b].cluster == split.new_id
+    assert project.clusters[split.new_id].name == "Narrator"
     ev = threading.Event()
     ev.set()
     with pytest.raises(Cancelled):
-        label_episode(video, project=project, cache_dir=tmp_path / "cache", cancel=ev)
+        workspace.label_job(project, cache_dir=tmp_path / "cache", cancel=ev)
 
 
-def test_label_episode_missing_video(tmp_path):
-    from svsg_desktop.core.pipeline import label_episode
+def test_label_missing_video(tmp_path):
+    from svsg_desktop.core import workspace
 
     with pytest.raises(InputError, match="no such video"):
-        label_episode(tmp_path / "nope.mp4")
+        workspace.label(tmp_path / "nope.mp4")
