@@ -41,6 +41,9 @@ def test_extract_features_real_models(episode, registry, tmp_path):
     assert (st["speech_ratio"][:len(lines)] > 0.5).all()
     assert (st["loudness_db"][:len(lines)] > -40).all()
     np.testing.assert_allclose(st["duration_s"][0], (lines[0].end - lines[0].start) / 1000, atol=1e-3)
+    # this call's stage timings travel with its result (no module-global state)
+    assert {"decode_audio", "frames", "image_encoder", "voice_encoder", "total"} <= set(fs.timings)
+    assert not hasattr(extract_mod, "timings")
 
 
 def test_cache_reuses_and_recomputes_only_what_changed(episode, registry, tmp_path, monkeypatch):
