@@ -1,6 +1,7 @@
 """``extract_features``: a video and its lines → one voice and one image embedding per line, plus quality stats.
 
-Audio is decoded once and sliced; frames come from one pass (or seeks, whichever is cheaper); encoders run
+Audio is decoded once and sliced; each line's frames are taken where they are cheapest to decode inside the line,
+and decoded by one pass or by jumps between keyframes, whichever decodes fewer frames; encoders run
 batched on one session each. Every group of results (voice, image, stats) is cached per line span under the
 media content hash and the model/pipeline key, so reopening an episode recomputes nothing and a new model
 recomputes only its own group.
@@ -21,7 +22,7 @@ import numpy as np
 
 from ..errors import Cancelled
 from ..lines import Line
-from ..media import FrameTarget, decode_audio, grab_frames, media_hash
+from ..media import FrameTarget, VideoIndex, decode_audio, grab_frames, media_hash, read_index
 from ..models.encoders import load_encoder
 from ..models.registry import ModelSpec, Registry
 from ..progress import ProgressFn, SubProgress, check_cancel, no_progress
@@ -36,6 +37,7 @@ MIN_VOICE_S = 0.1
 MOTION_FRAMES_MS = (0, 170, 340, 510)   # analysis-size frames from the midpoint on (mouth motion)
 PER_LINE = 1 + len(MOTION_FRAMES_MS)
 FRAME_SIDE = 640
+ANCHOR_LEAD_MS = 250   # the image frame is taken at least this far into a line (or a quarter of a short one)
 
 
 def _clip_window(ln: Line) -> tuple[int, int]:
@@ -188,8 +190,10 @@ def _image_branch(run: _Run, need_i: list[int], progress: ProgressFn, cancel) ->
     """One frame pass (4 frames per line), character crops, image embeddings."""
     spans, icache = run.spans, run.icache
     with _timed(run, "frames"):
-        grab = grab_frames(run.video, frame_targets([spans[i] for i in need_i]), max_side=FRAME_SIDE,
-                           method=run.frame_method, progress=SubProgress(progress, 0.45, 0.75), cancel=cancel)
+        index = read_index(run.video) if run.frame_method in ("auto", "seek") else None
+        grab = grab_frames(run.video, frame_targets([spans[i] for i in need_i], index), max_side=FRAME_SIDE,
+                           method=run.frame_method, progress=SubProgress(progress, 0.45, 0.75), cancel=cancel,
+                           index=index)
     check_cancel(cancel)
     P = PER_LINE
     with _timed(run, "image_crops"):
@@ -213,14 +217,28 @@ def _image_branch(run: _Run, need_i: list[int], progress: ProgressFn, cancel) ->
                            {"image_fallback": float(c.fallback), "mouth_motion": float(c.motion)})
 
 
-def frame_targets(spans: list[tuple[int, int]]) -> list[FrameTarget]:
-    """``PER_LINE`` targets per span: the midpoint (full size), then the mouth-motion frames (analysis size)."""
+def frame_targets(spans: list[tuple[int, int]], index: VideoIndex | None = None) -> list[FrameTarget]:
+    """``PER_LINE`` targets per span: the anchor frame (full size), then the mouth-motion frames from the anchor
+    on (analysis size). All inside the span."""
     targets = []
     for a, b in spans:
-        mid = (a + b) // 2
-        targets.append(FrameTarget(mid, a, b))
-        targets += [FrameTarget(min(b, mid + d), a, b, max_side=img.AW) for d in MOTION_FRAMES_MS]
+        t = anchor_ms(a, b, index)
+        targets.append(FrameTarget(t, a, b))
+        targets += [FrameTarget(min(b, t + d), a, b, max_side=img.AW) for d in MOTION_FRAMES_MS]
     return targets
+
+
+def anchor_ms(a: int, b: int, index: VideoIndex | None) -> int:
+    """The line's image time: any frame while the line is spoken shows its shot, so of the span's first half
+    (after ``ANCHOR_LEAD_MS``, the cut-in of a shot that changes with the line) the cheapest to decode is taken:
+    the keyframe nearest the midpoint if one lies there, else the earliest time (fewest frames after the
+    keyframe before it). Without an index: the midpoint."""
+    mid = (a + b) // 2
+    if index is None:
+        return mid
+    lo = min(mid, a + min(ANCHOR_LEAD_MS, (b - a) // 4))
+    keys = index.keys_within(lo, mid)
+    return int(np.ceil(keys[-1])) if len(keys) else lo
 
 
 def _embed_batched(run: _Run, kind: str, spec, items: list, step: int, progress: ProgressFn,
