@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .audio import open_container
 from .index import VideoIndex, video_index
 
 log = logging.getLogger(__name__)
+SPLIT_MIN = 50   # targets per half below which one decoder (with frame threads) does all the jumps
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ def _out_size(w: int, h: int, max_side: int) -> tuple[int, int]:
     return max(2, int(round(w * s / 2)) * 2), max(2, int(round(h * s / 2)) * 2)
 
 
-def _configure(stream, fast: bool) -> None:
-    stream.thread_type = "AUTO"
+def _configure(stream, fast: bool, threads: str = "AUTO") -> None:
+    stream.thread_type = threads
     if fast:
         cc = stream.codec_context
         try:
@@ -165,7 +167,7 @@ def grab_frames(path: str | Path, targets: list[FrameTarget], *, max_side: int =
         if method == "sequential":
             _sequential(container, stream, targets, order, size, grab, progress, cancel)
         else:
-            _seek(container, stream, targets, order, size, grab, index, progress, cancel)
+            _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel)
         return grab
     finally:
         container.close()
@@ -223,9 +225,48 @@ def _sequential(container, stream, targets, order, size, grab, progress, cancel)
     picker.finish(why)
 
 
-def _seek(container, stream, targets, order, size, grab, index: VideoIndex, progress, cancel) -> None:
+def _halves(index: VideoIndex, targets, order: list[int]) -> list[list[int]]:
+    """Split the sorted targets in two where the seek plan jumps anyway, nearest the middle (deterministic)."""
+    times = [targets[i].t_ms for i in order]
+    cuts = [k for k in range(1, len(order)) if index.seek_to(times[k - 1], times[k]) is not None]
+    if len(order) < 2 * SPLIT_MIN or not cuts:
+        return [order]
+    k = min(cuts, key=lambda c: (abs(2 * c - len(order)), c))
+    return [order[:k], order[k:]] if SPLIT_MIN <= k <= len(order) - SPLIT_MIN else [order]
+
+
+def _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel) -> None:
+    """The jumps of each half of the file run in their own single-threaded decoder, side by side: one thread per
+    decoder costs ~20 % less CPU than frame threads, which stall and refill at every jump."""
+    parts = _halves(index, targets, order)
+    if len(parts) == 1:
+        _seek(container, stream, targets, order, size, grab, index, progress, cancel)
+        return
+
+    def work(part: list[int], report: ProgressFn) -> FrameGrab:
+        sub = FrameGrab()
+        own = open_container(path)
+        try:
+            _seek(own, own.streams.video[0], targets, part, size, sub, index, report, cancel, threads="NONE")
+        finally:
+            own.close()
+        return sub
+
+    with ThreadPoolExecutor(len(parts), thread_name_prefix="svsg-frames") as pool:
+        futures = [pool.submit(work, part, progress if n == 0 else no_progress) for n, part in enumerate(parts)]
+        subs = [f.result() for f in futures]
+    for sub in subs:
+        grab.frames.update(sub.frames)
+        grab.times.update(sub.times)
+        grab.problems.update(sub.problems)
+        grab.decoded += sub.decoded
+        grab.problem = grab.problem or sub.problem
+
+
+def _seek(container, stream, targets, order, size, grab, index: VideoIndex, progress, cancel,
+          threads: str = "AUTO") -> None:
     """Runs of forward decoding, each from a keyframe; a run ends where jumping ahead is cheaper (see index)."""
-    _configure(stream, fast=True)
+    _configure(stream, fast=True, threads=threads)
     picker = _Picker(targets, order, size, grab)
     tb = stream.time_base
     tb_ms = float(tb) * 1000.0

@@ -120,3 +120,21 @@ def test_audio_only_file_has_no_index_and_a_reason(tmp_path):
     assert read_index(media) is None
     g = grab_frames(media, [FrameTarget(500, 0, 1000)], method="auto")
     assert g.problems == {0: "the file has no video stream"} and not g.frames
+
+
+def test_two_decoders_give_the_same_frames_as_one(episode, monkeypatch):
+    from svsg_desktop.core.media import frames as frames_mod
+
+    video, lines, _ = episode
+    index = read_index(video)
+    targets = frame_targets([(ln.start, ln.end) for ln in lines], index)
+    monkeypatch.setattr(frames_mod, "SPLIT_MIN", 10**6)
+    one = grab_frames(video, targets, method="seek", max_side=160, index=index)
+    monkeypatch.setattr(frames_mod, "SPLIT_MIN", 5)
+    order = sorted(range(len(targets)), key=lambda i: (targets[i].t_ms, i))
+    halves = frames_mod._halves(index, targets, order)
+    assert len(halves) == 2 and sorted(halves[0] + halves[1]) == sorted(order)
+    two = grab_frames(video, targets, method="seek", max_side=160, index=index)
+    assert two.times == one.times and not two.problems
+    for i in one.frames:
+        assert np.abs(two.frames[i].astype(int) - one.frames[i].astype(int)).max() <= 2
