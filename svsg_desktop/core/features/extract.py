@@ -67,7 +67,8 @@ def extract_features(video: str | Path, lines: Sequence[Line], *, cache_dir: str
                      frame_method: str = "auto") -> FeatureSet:
     """Per-line features; ``FeatureSet.timings`` holds this call's stage timings (seconds)."""
     t_start = time.perf_counter()
-    run = _plan(Path(video), list(lines), cache_dir, registry or Registry(), device, frame_method)
+    lines = list(lines)
+    run = _plan(Path(video), lines, cache_dir, registry or Registry(), device, frame_method)
     spans = run.spans
     need_v, need_s = run.vcache.missing(spans), run.scache.missing(spans)
     need_i = run.icache.missing(spans)

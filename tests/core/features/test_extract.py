@@ -78,7 +78,8 @@ def test_cache_reuses_and_recomputes_only_what_changed(episode, registry, tmp_pa
 
 def test_featureset_roundtrip(episode, registry, tmp_path):
     video, lines, _ = episode
-    fs = extract_features(video, lines[:2], registry=registry)
+    fs = extract_features(video, (ln for ln in lines[:2]), registry=registry)   # any iterable of lines
+    assert fs.line_ids == ["L00001", "L00002"]
     fs.problems["L00001"] = "example"
     p = tmp_path / "f.npz"
     fs.save(p)
