@@ -230,16 +230,18 @@ def frame_targets(spans: list[tuple[int, int]], index: VideoIndex | None = None)
 
 
 def anchor_ms(a: int, b: int, index: VideoIndex | None) -> int:
-    """The line's image time: any frame while the line is spoken shows its shot, so of the span's first half
-    (after ``ANCHOR_LEAD_MS``, the cut-in of a shot that changes with the line) the cheapest to decode is taken:
-    the keyframe nearest the midpoint if one lies there, else the earliest time (fewest frames after the
-    keyframe before it). Without an index: the midpoint."""
+    """The line's image time: any frame while the line is spoken shows its shot, so the cheapest to decode is
+    taken, after ``ANCHOR_LEAD_MS`` (the cut-in of a shot that changes with the line): a keyframe inside the line
+    with room for the motion frames after it (the one nearest the midpoint), else the earliest time (fewest frames
+    after the keyframe before it). Without an index: the midpoint."""
     mid = (a + b) // 2
     if index is None:
         return mid
     lo = min(mid, a + min(ANCHOR_LEAD_MS, (b - a) // 4))
-    keys = index.keys_within(lo, mid)
-    return int(np.ceil(keys[-1])) if len(keys) else lo
+    keys = index.keys_within(lo, max(lo, b - MOTION_FRAMES_MS[-1]))
+    if len(keys):
+        return int(np.ceil(keys[np.argmin(np.abs(keys - mid))]))
+    return lo
 
 
 def _embed_batched(run: _Run, kind: str, spec, items: list, step: int, progress: ProgressFn,

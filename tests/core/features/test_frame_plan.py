@@ -32,7 +32,7 @@ def test_every_target_lies_inside_its_line(spans, keys):
         assert len(targets) == PER_LINE * len(spans)
         for k, (a, b) in enumerate(spans):
             anchor = targets[PER_LINE * k]
-            assert a <= anchor.t_ms <= (a + b) // 2 + 1 and (anchor.lo_ms, anchor.hi_ms) == (a, b)
+            assert a <= anchor.t_ms <= b and (anchor.lo_ms, anchor.hi_ms) == (a, b)
             for j, d in enumerate(MOTION_FRAMES_MS, start=1):
                 tg = targets[PER_LINE * k + j]
                 assert a <= tg.t_ms <= b and tg.t_ms == min(b, anchor.t_ms + d)
@@ -40,7 +40,9 @@ def test_every_target_lies_inside_its_line(spans, keys):
 
 def test_anchor_prefers_a_keyframe_inside_the_line_else_its_start():
     idx = _index(2400, 24.0, [0, 240, 1000])        # keyframes at 0 s, 10 s, 41.67 s
-    assert anchor_ms(9000, 13000, idx) == 10000       # a keyframe in the line's first half: decode from it
+    assert anchor_ms(9000, 13000, idx) == 10000       # a keyframe in the line: decode from it
+    assert anchor_ms(7000, 11000, idx) == 10000       # … in its second half too, with room for the motion frames
+    assert anchor_ms(7000, 10300, idx) == 7250        # … but not where the motion frames would leave the line
     assert anchor_ms(20000, 24000, idx) == 20250      # none: as early as the lead allows
     assert anchor_ms(20000, 20400, idx) == 20100      # short line: a quarter of it
     assert anchor_ms(20000, 24000, None) == 22000     # no index: the midpoint
