@@ -237,7 +237,7 @@ def _halves(index: VideoIndex, targets, order: list[int]) -> list[list[int]]:
 
 def _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel) -> None:
     """The jumps of each half of the file run in their own single-threaded decoder, side by side: one thread per
-    decoder costs ~20 % less CPU than frame threads, which stall and refill at every jump."""
+    decoder costs ~15 % less CPU than frame threads, which stall and refill at every jump."""
     parts = _halves(index, targets, order)
     if len(parts) == 1:
         _seek(container, stream, targets, order, size, grab, index, progress, cancel)
