@@ -15,8 +15,8 @@ import numpy as np
 
 from svsg_desktop.core.demo.episode import make_episode
 from svsg_desktop.core.features import image as img
-from svsg_desktop.core.features.extract import FRAME_SIDE, MOTION_FRAMES_MS, PER_LINE
-from svsg_desktop.core.media import FrameTarget, grab_frames
+from svsg_desktop.core.features.extract import FRAME_SIDE, PER_LINE, frame_targets
+from svsg_desktop.core.media import grab_frames, read_index
 from svsg_desktop.core.models.encoders import l2_normalise, load_encoder
 
 
@@ -41,12 +41,9 @@ def main() -> None:
         from svsg_desktop.core.demo.files import read_truth_csv
 
         truth = [t for t in read_truth_csv(out / "episode_truth.csv") if t.speaker]
-        targets = []
-        for t in truth:
-            mid = (t.start + t.end) // 2
-            targets += [FrameTarget(mid, t.start, t.end)]
-            targets += [FrameTarget(min(t.end, mid + d), t.start, t.end, max_side=img.AW) for d in MOTION_FRAMES_MS]
-        g = grab_frames(out / "episode.mp4", targets, max_side=FRAME_SIDE)
+        index = read_index(out / "episode.mp4")   # the pipeline's choice of each line's frames
+        targets = frame_targets([(t.start, max(t.end, t.start + 1)) for t in truth], index)
+        g = grab_frames(out / "episode.mp4", targets, max_side=FRAME_SIDE, index=index)
         P = PER_LINE
         keep = [k for k in range(len(truth)) if P * k in g.frames]
         frames = [g.frames[P * k] for k in keep]

@@ -29,10 +29,9 @@ def register(sub) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from svsg_desktop.core.models.registry import Registry
-    from svsg_desktop.core.models.runtime import choose_providers
+    from svsg_desktop.core.models.runtime import session_provider
 
     reg = Registry()
-    providers, note = choose_providers(args.device)
     active = {}
     for kind in ("voice", "image", "vad"):
         for s in reg.candidates(kind):
@@ -47,7 +46,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{s.id:<20} {s.kind:<6} {s.dim:>5} {st:<10} {mark:<6} {s.licence}")
         if st in ("missing", "corrupt") and s.default:
             print(f"{'':<20} → run `{s.export_hint()}`")
-    print(f"execution provider: {providers[0]}" + (f" ({note})" if note else ""))
+    probe = active.get("image") or active.get("voice")
+    if probe:   # the provider a real session gets, not what the onnxruntime wheel lists
+        provider, why = session_provider(reg.load(probe).data, name=probe, device=args.device)
+        print(f"execution provider: {provider} (a real session of {probe}, --device {args.device})"
+              + (f": {why}" if why else ""))
     missing = [k for k in ("voice", "image") if k not in active]
     if missing:
         print(f"no usable {' / '.join(missing)} model: run `svsg models export`", file=sys.stderr)

@@ -23,6 +23,7 @@ class FeatureSet:
     voice_model: str = ""
     image_model: str = ""
     provider: str = ""
+    timings: dict[str, float] = field(default_factory=dict, compare=False)   # this run's stage seconds (not saved)
 
     def __post_init__(self) -> None:
         n = len(self.line_ids)

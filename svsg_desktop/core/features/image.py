@@ -1,6 +1,8 @@
 """Image feature of a line: *who* is on screen, not *where*.
 
-Per line four frames are grabbed: the midpoint and 170 / 340 / 510 ms later (mouth flaps). Per line:
+Per line one frame is grabbed at the line's anchor (inside its first half: a keyframe there, else early in the
+line — whatever is cheapest to decode, see ``extract.anchor_ms``), plus analysis-size frames 0 / 170 / 340 / 510 ms
+from it (mouth flaps). Per line:
 
 1. **Background model** — frames of the episode that look alike (same set/shot: nearest neighbours on 32×18
    thumbnails) give a per-pixel median background; pixels far from it are foreground (characters). The frame's
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-PIPELINE_VERSION = "character-v4"
+PIPELINE_VERSION = "character-v5"   # v5: the line's frame at its cheapest time to decode
 AW, AH = 160, 90          # analysis resolution
 HIST_BINS = 4             # per channel → 64 colours
 HIST_WEIGHT = 0.25        # weight of the colour cue in the final vector

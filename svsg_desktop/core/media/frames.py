@@ -1,14 +1,14 @@
 """Grab one frame per target time, at reduced resolution, with as little decoding as possible.
 
-Two strategies, chosen by a cost model (``method="auto"``):
+Two strategies, chosen per file by a frame-count cost model over the demuxed packet index (``method="auto"``,
+see ``index.py``; deterministic: the same file and targets always give the same choice):
 
 * ``sequential``: one pass over the video stream with decoder threads, skipping non-reference frames and the
-  loop filter (the nearest *reference* frame is never more than a few frames from the wanted time); only the
-  chosen frames are converted to RGB. Cost ≈ the number of frames in the file.
-* ``seek``: per target, seek to the keyframe before it and decode forward. Cost ≈ targets × (keyframe interval / 2).
+  loop filter; only the chosen frames are converted to RGB. Cost ≈ the frames up to the last target.
+* ``seek``: decode forward from the keyframe before the first target; between targets, jump to the keyframe
+  before the next one whenever that skips more frames than a seek costs (dialogue lines with gaps and shot-cut
+  keyframes between them: most of the file is never decoded).
 
-``auto`` estimates the keyframe interval from the first two minutes of packets (demux only, no decoding) and picks
-the cheaper one: dense subtitles over long-GOP encodes → sequential; a few lines in a long film → seek.
 A target whose window has no decodable frame (past the end, truncated file, no video) gets a reason instead.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +24,10 @@ import numpy as np
 
 from ..progress import ProgressFn, check_cancel, no_progress
 from .audio import open_container
+from .index import VideoIndex, video_index
 
 log = logging.getLogger(__name__)
+SPLIT_MIN = 50   # targets per half below which one decoder (with frame threads) does all the jumps
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class FrameTarget:
 @dataclass
 class FrameGrab:
     frames: dict[int, np.ndarray] = field(default_factory=dict)   # target index → HxWx3 uint8 RGB
+    times: dict[int, float] = field(default_factory=dict)         # target index → time (ms) of the frame given
     problems: dict[int, str] = field(default_factory=dict)
     method: str = ""
     problem: str = ""   # whole-stream problem (no video, decoding stopped)
@@ -49,32 +53,8 @@ def _out_size(w: int, h: int, max_side: int) -> tuple[int, int]:
     return max(2, int(round(w * s / 2)) * 2), max(2, int(round(h * s / 2)) * 2)
 
 
-def probe_gop(container, stream, horizon_s: float = 120.0) -> tuple[float, float]:
-    """(mean keyframe interval s, frame rate) from demuxing the first ``horizon_s`` seconds."""
-    keys: list[float] = []
-    n = 0
-    last = 0.0
-    for pkt in container.demux(stream):
-        if pkt.pts is None or pkt.size == 0:
-            continue
-        t = float(pkt.pts * pkt.time_base)
-        n += 1
-        last = max(last, t)
-        if pkt.is_keyframe:
-            keys.append(t)
-        if t > horizon_s:
-            break
-    container.seek(0)
-    fps = n / last if last > 0 else float(stream.average_rate or 25)
-    if len(keys) >= 2:
-        gop = (keys[-1] - keys[0]) / (len(keys) - 1)
-    else:
-        gop = max(last, 1.0)   # one keyframe in the horizon: at least that long
-    return gop, fps
-
-
-def _configure(stream, fast: bool) -> None:
-    stream.thread_type = "AUTO"
+def _configure(stream, fast: bool, threads: str = "AUTO") -> None:
+    stream.thread_type = threads
     if fast:
         cc = stream.codec_context
         try:
@@ -93,10 +73,11 @@ class _Picker:
         self.prev = None
         self.prev_t = None
 
-    def _take(self, idx: int, frame) -> None:
+    def _take(self, idx: int, frame, t_ms: float) -> None:
         side = self.targets[idx].max_side
         w, h = self.size if side is None else _out_size(frame.width, frame.height, side)
         self.grab.frames[idx] = to_rgb(frame, w, h)
+        self.grab.times[idx] = t_ms
 
     def offer(self, frame, t_ms: float) -> None:
         while self.k < len(self.order):
@@ -106,22 +87,26 @@ class _Picker:
                 break
             cands = []
             if self.prev is not None and tg.lo_ms <= self.prev_t <= tg.hi_ms:
-                cands.append((tg.t_ms - self.prev_t, self.prev))
+                cands.append((tg.t_ms - self.prev_t, self.prev, self.prev_t))
             if tg.lo_ms <= t_ms <= tg.hi_ms:
-                cands.append((t_ms - tg.t_ms, frame))
+                cands.append((t_ms - tg.t_ms, frame, t_ms))
             if cands:
-                self._take(idx, min(cands, key=lambda c: c[0])[1])
+                self._take(idx, *min(cands, key=lambda c: c[0])[1:])
             else:
                 self.grab.problems[idx] = "no decodable frame inside the line"
             self.k += 1
         self.prev, self.prev_t = frame, t_ms
+
+    def fail_next(self, why: str) -> None:
+        self.grab.problems[self.order[self.k]] = why
+        self.k += 1
 
     def finish(self, why_end: str) -> None:
         while self.k < len(self.order):
             idx = self.order[self.k]
             tg = self.targets[idx]
             if self.prev is not None and tg.lo_ms <= self.prev_t <= tg.hi_ms:
-                self._take(idx, self.prev)
+                self._take(idx, self.prev, self.prev_t)
             else:
                 self.grab.problems[idx] = why_end
             self.k += 1
@@ -153,14 +138,17 @@ def to_rgb(frame, w: int, h: int) -> np.ndarray:
     return frame.to_ndarray(format="rgb24", width=w, height=h, interpolation="BILINEAR")
 
 
-def _frame_ms(frame, stream) -> float | None:
-    if frame.pts is None:
-        return None
-    return float(frame.pts * stream.time_base) * 1000.0
+def _frame_ms(frame, tb: float) -> float | None:
+    """Presentation time in ms (``tb``: the stream's time base as a float; Fractions cost ~5 µs a frame)."""
+    return None if frame.pts is None else frame.pts * tb
 
 
 def grab_frames(path: str | Path, targets: list[FrameTarget], *, max_side: int = 640, method: str = "auto",
-                progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> FrameGrab:
+                progress: ProgressFn = no_progress, cancel: threading.Event | None = None,
+                index: VideoIndex | None = None) -> FrameGrab:
+    """``index``: the file's packet index when the caller already has it (else demuxed here when needed)."""
+    if method not in ("auto", "sequential", "seek"):
+        raise ValueError(f"unknown frame method {method!r}")
     grab = FrameGrab()
     container = open_container(path)
     try:
@@ -170,36 +158,59 @@ def grab_frames(path: str | Path, targets: list[FrameTarget], *, max_side: int =
             return grab
         stream = container.streams.video[0]
         size = _out_size(stream.codec_context.width or 640, stream.codec_context.height or 360, max_side)
-        order = sorted(range(len(targets)), key=lambda i: targets[i].t_ms)
+        order = sorted(range(len(targets)), key=lambda i: (targets[i].t_ms, i))
+        if method == "auto" or (method == "seek" and index is None):
+            index = index or video_index(container, stream)
         if method == "auto":
-            gop, fps = probe_gop(container, stream)
-            dur = float(container.duration) / 1e6 if container.duration else (targets[order[-1]].t_ms / 1000
-                                                                              if targets else 0)
-            seq_cost = dur * fps * 0.6
-            seek_cost = len(targets) * (gop * fps / 2 + 10)
-            method = "seek" if seek_cost < seq_cost else "sequential"
-            log.info("frames: keyframe interval %.1f s, %.0f fps → %s", gop, fps, method)
+            method = choose_method(index, [targets[i].t_ms for i in order])
         grab.method = method
         if method == "sequential":
             _sequential(container, stream, targets, order, size, grab, progress, cancel)
-        elif method == "seek":
-            _seek(container, stream, targets, order, size, grab, progress, cancel)
         else:
-            raise ValueError(f"unknown frame method {method!r}")
+            _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel)
         return grab
     finally:
         container.close()
 
 
+def read_index(path: str | Path) -> VideoIndex | None:
+    """The packet index of the file's first video stream (None: no video stream)."""
+    container = open_container(path)
+    try:
+        return video_index(container, container.streams.video[0]) if container.streams.video else None
+    finally:
+        container.close()
+
+
+def choose_method(index: VideoIndex, wanted_ms: list[float]) -> str:
+    """The cheaper strategy by the index's frame counts (seek wins ties: it never decodes more)."""
+    if not len(index.frame_ms):
+        return "sequential"   # no packets indexed: one pass finds out what can be decoded
+    seq, seek = index.cost("sequential", wanted_ms), index.cost("seek", wanted_ms)
+    method = "seek" if seek <= seq else "sequential"
+    log.info("frames: %d frames, %d keyframes; decoding cost sequential %d, seek %d → %s", len(index.frame_ms),
+             len(index.key_ms), seq, seek, method)
+    return method
+
+
+def _decode_failed(exc: Exception, at_ms: float | None) -> str:
+    from ..errors import Cancelled
+
+    if isinstance(exc, Cancelled):
+        raise exc
+    return f"video decoding stopped at {(at_ms or 0) / 1000:.1f} s: {exc}"
+
+
 def _sequential(container, stream, targets, order, size, grab, progress, cancel) -> None:
     _configure(stream, fast=True)
     picker = _Picker(targets, order, size, grab)
+    tb_ms = float(stream.time_base) * 1000.0
     end_ms = max((targets[i].hi_ms for i in order), default=0)
     why = "past the end of the video"
     try:
         for frame in container.decode(stream):
             grab.decoded += 1
-            t = _frame_ms(frame, stream)
+            t = _frame_ms(frame, tb_ms)
             if t is None:
                 continue
             picker.offer(frame, t)
@@ -209,35 +220,82 @@ def _sequential(container, stream, targets, order, size, grab, progress, cancel)
             if picker.k >= len(order):
                 break
     except Exception as exc:  # noqa: BLE001 - truncated/corrupt stream: keep what was decoded
-        from ..errors import Cancelled
-
-        if isinstance(exc, Cancelled):
-            raise
-        why = f"video decoding stopped at {(picker.prev_t or 0) / 1000:.1f} s: {exc}"
-        grab.problem = why
+        why = grab.problem = _decode_failed(exc, picker.prev_t)
         log.warning("%s", why)
     picker.finish(why)
 
 
-def _seek(container, stream, targets, order, size, grab, progress, cancel) -> None:
-    _configure(stream, fast=False)
-    tb = stream.time_base
-    for n, idx in enumerate(order):
-        check_cancel(cancel)
-        tg = targets[idx]
-        one = _Picker(targets, [idx], size, grab)
-        why = "past the end of the video"
+def _halves(index: VideoIndex, targets, order: list[int]) -> list[list[int]]:
+    """Split the sorted targets in two where the seek plan jumps anyway, nearest the middle (deterministic)."""
+    times = [targets[i].t_ms for i in order]
+    cuts = [k for k in range(1, len(order)) if index.seek_to(times[k - 1], times[k]) is not None]
+    if len(order) < 2 * SPLIT_MIN or not cuts:
+        return [order]
+    k = min(cuts, key=lambda c: (abs(2 * c - len(order)), c))
+    return [order[:k], order[k:]] if SPLIT_MIN <= k <= len(order) - SPLIT_MIN else [order]
+
+
+def _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel) -> None:
+    """The jumps of each half of the file run in their own single-threaded decoder, side by side: one thread per
+    decoder costs ~15 % less CPU than frame threads, which stall and refill at every jump."""
+    parts = _halves(index, targets, order)
+    if len(parts) == 1:
+        _seek(container, stream, targets, order, size, grab, index, progress, cancel)
+        return
+
+    def work(part: list[int], report: ProgressFn) -> FrameGrab:
+        sub = FrameGrab()
+        own = open_container(path)
         try:
-            container.seek(int(max(0, tg.t_ms) / 1000 / tb), stream=stream, backward=True, any_frame=False)
+            _seek(own, own.streams.video[0], targets, part, size, sub, index, report, cancel, threads="NONE")
+        finally:
+            own.close()
+        return sub
+
+    with ThreadPoolExecutor(len(parts), thread_name_prefix="svsg-frames") as pool:
+        futures = [pool.submit(work, part, progress if n == 0 else no_progress) for n, part in enumerate(parts)]
+        subs = [f.result() for f in futures]
+    for sub in subs:
+        grab.frames.update(sub.frames)
+        grab.times.update(sub.times)
+        grab.problems.update(sub.problems)
+        grab.decoded += sub.decoded
+        grab.problem = grab.problem or sub.problem
+
+
+def _seek(container, stream, targets, order, size, grab, index: VideoIndex, progress, cancel,
+          threads: str = "AUTO") -> None:
+    """Runs of forward decoding, each from a keyframe; a run ends where jumping ahead is cheaper (see index)."""
+    _configure(stream, fast=True, threads=threads)
+    picker = _Picker(targets, order, size, grab)
+    tb = stream.time_base
+    tb_ms = float(tb) * 1000.0
+    while picker.k < len(order):
+        check_cancel(cancel)
+        progress(picker.k / len(order), "frames")
+        first = picker.k
+        want = targets[order[first]].t_ms
+        key = index.seek_to(None, want)
+        why = "past the end of the video"
+        picker.prev = picker.prev_t = None   # the frame before a jump is not the one before the target
+        try:
+            container.seek(int(round(key / 1000 / tb)), stream=stream, backward=True, any_frame=False)
             for frame in container.decode(stream):
                 grab.decoded += 1
-                t = _frame_ms(frame, stream)
+                t = _frame_ms(frame, tb_ms)
                 if t is None:
                     continue
-                one.offer(frame, t)
-                if one.k >= 1:
+                done = picker.k
+                picker.offer(frame, t)
+                if picker.k >= len(order):
                     break
-        except Exception as exc:  # noqa: BLE001
-            why = f"video decoding failed near {tg.t_ms / 1000:.1f} s: {exc}"
-        one.finish(why)
-        progress((n + 1) / len(order), "frames")
+                if picker.k > done and index.seek_to(t, targets[order[picker.k]].t_ms) is not None:
+                    break   # a target just done and a keyframe ahead: jump rather than decode the gap
+            else:
+                picker.finish(why)
+        except Exception as exc:  # noqa: BLE001 - a corrupt stretch: give its targets a reason, go on after it
+            why = _decode_failed(exc, want)
+            log.warning("%s", why)
+        if picker.k == first:   # nothing reached this target: it cannot be decoded from here
+            picker.fail_next(why)
+    progress(1.0, "frames")

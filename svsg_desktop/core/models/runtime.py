@@ -57,11 +57,19 @@ def choose_providers(device: str = "auto") -> tuple[list[str], str]:
 
 def create_session(data: bytes, *, name: str = "model", device: str = "auto", threads: int = 0):
     """Return ``(session, provider)``; ``provider`` is the execution provider that really runs the model."""
+    sess, provider, why = start_session(data, name=name, device=device, threads=threads)
+    if why:
+        log.warning("%s: %s", name, why)
+    return sess, provider
+
+
+def start_session(data: bytes, *, name: str = "model", device: str = "auto", threads: int = 0):
+    """Return ``(session, provider, why)``: the provider the session really runs on (``session.get_providers()``,
+    not what the wheel lists) and, when CUDA was asked for (``cuda``) or offered (``auto``) but the session is on
+    CPU, the reason."""
     import onnxruntime as ort
 
-    providers, note = choose_providers(device)
-    if note:
-        log.warning("%s: %s", name, note)
+    providers, why = choose_providers(device)
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
     # no busy-waiting between ops: encoders run beside the video decoder threads on few cores, and spinning
@@ -76,13 +84,21 @@ def create_session(data: bytes, *, name: str = "model", device: str = "auto", th
             sess = ort.InferenceSession(data, sess_options=opts, providers=providers)
             active = sess.get_providers()[0]
             if active == CUDA:
-                return sess, active
-            log.warning("%s: CUDA provider did not start (no GPU or CUDA libraries); running on CPU", name)
+                return sess, active, ""
+            why = (f"onnxruntime lists {CUDA} but a session did not start on it (no usable GPU, or the CUDA/cuDNN "
+                   f"libraries are missing); running on {active}")
+            return sess, active, why
         except Exception as exc:  # noqa: BLE001 - fall back cleanly, say why
-            log.warning("%s: CUDA session failed (%s); running on CPU", name, exc)
+            why = f"a CUDA session failed ({exc}); running on CPU"
     try:
         sess = ort.InferenceSession(data, sess_options=opts, providers=[CPU])
     except Exception as exc:  # noqa: BLE001 - a corrupt model that passed no checksum (user file)
         raise ModelError(f"{name}: onnxruntime cannot load the model: {exc}; run `svsg models export`",
                          code="model_invalid", model=name) from None
-    return sess, sess.get_providers()[0]
+    return sess, sess.get_providers()[0], why
+
+
+def session_provider(data: bytes, *, name: str = "model", device: str = "auto") -> tuple[str, str]:
+    """``(provider, why)`` a real session of this model gets with ``device`` (for ``svsg models list``)."""
+    _, provider, why = start_session(data, name=name, device=device)
+    return provider, why

@@ -41,6 +41,9 @@ def test_extract_features_real_models(episode, registry, tmp_path):
     assert (st["speech_ratio"][:len(lines)] > 0.5).all()
     assert (st["loudness_db"][:len(lines)] > -40).all()
     np.testing.assert_allclose(st["duration_s"][0], (lines[0].end - lines[0].start) / 1000, atol=1e-3)
+    # this call's stage timings travel with its result (no module-global state)
+    assert {"decode_audio", "frames", "image_encoder", "voice_encoder", "total"} <= set(fs.timings)
+    assert not hasattr(extract_mod, "timings")
 
 
 def test_cache_reuses_and_recomputes_only_what_changed(episode, registry, tmp_path, monkeypatch):
@@ -75,7 +78,8 @@ def test_cache_reuses_and_recomputes_only_what_changed(episode, registry, tmp_pa
 
 def test_featureset_roundtrip(episode, registry, tmp_path):
     video, lines, _ = episode
-    fs = extract_features(video, lines[:2], registry=registry)
+    fs = extract_features(video, (ln for ln in lines[:2]), registry=registry)   # any iterable of lines
+    assert fs.line_ids == ["L00001", "L00002"]
     fs.problems["L00001"] = "example"
     p = tmp_path / "f.npz"
     fs.save(p)

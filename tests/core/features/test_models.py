@@ -173,3 +173,37 @@ def test_models_cli_list(registry, capsys):
     out = capsys.readouterr().out
     assert "ge2e-resemblyzer" in out and "execution provider: CPUExecutionProvider" in out
     assert main(["models", "export", "ecapa"]) == 1
+
+
+def test_models_list_reports_the_real_session_provider(registry, capsys, monkeypatch):
+    """A wheel that lists CUDA on a machine without a usable GPU: the report is what a real session got (CPU),
+    with the reason, not what ``get_available_providers()`` says."""
+    from svsg_desktop.cli import main
+    from svsg_desktop.core.models import runtime
+
+    if "CUDAExecutionProvider" in runtime.available_providers():
+        import onnxruntime as ort
+
+        probe = ort.InferenceSession(registry.load("efficientnet-lite0").data,
+                                     providers=["CUDAExecutionProvider", "CPUExecutionProvider"])
+        if probe.get_providers()[0] == "CUDAExecutionProvider":
+            pytest.skip("a working GPU is present")
+    monkeypatch.setattr(runtime, "available_providers", lambda: ["CUDAExecutionProvider", "CPUExecutionProvider"])
+    provider, why = runtime.session_provider(registry.load("efficientnet-lite0").data, device="cuda")
+    assert provider == "CPUExecutionProvider" and "did not start" in why
+    assert main(["models", "list", "--device", "cuda"]) == 0
+    out = capsys.readouterr().out
+    line = next(ln for ln in out.splitlines() if ln.startswith("execution provider:"))
+    assert line.startswith("execution provider: CPUExecutionProvider") and "did not start" in line
+    assert "efficientnet-lite0" in line
+
+
+def test_models_list_cuda_without_gpu_wheel_says_why(registry, capsys):
+    from svsg_desktop.cli import main
+    from svsg_desktop.core.models.runtime import available_providers
+
+    if "CUDAExecutionProvider" in available_providers():
+        pytest.skip("the GPU wheel is installed")
+    assert main(["models", "list", "--device", "cuda"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("execution provider:"))
+    assert "CPUExecutionProvider" in line and "no CUDAExecutionProvider" in line
