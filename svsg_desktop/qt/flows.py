@@ -105,16 +105,16 @@ def project_from_video(video: str | Path, subtitles: str | Path | None = None) -
 
 def project_from_csv(path: str | Path) -> tuple[Project, Path]:
     """A project CSV opens as itself. A labeled CSV (Chat-Haruhi, ``start,end,speaker,text``) is a source: its
-    project lives beside it as ``NAME.speakers.csv`` (reopened when it exists), so the labeled file is never
+    project lives beside it as ``NAME.svsg.csv`` (reopened when it exists), so the labeled file is never
     rewritten. Returns (project, project CSV path)."""
     from ..core.io import load_project
-    from ..core.safety import same_file
+    from ..core.safety import project_path_for_labeled, same_file
 
     path = Path(path)
     project = load_project(path)
     if not (project.subtitles and same_file(project.subtitles, path)):
         return project, path
-    target = path.with_name(path.stem + PROJECT_SUFFIX)
+    target = project_path_for_labeled(path)
     return (load_project(target), target) if target.is_file() else (project, target)
 
 

@@ -153,7 +153,7 @@ def test_opening_a_labeled_csv_never_rewrites_it(qtbot, monkeypatch, tmp_path):
     w = make_window(qtbot, monkeypatch, tmp_path)
     assert w.open_project(labeled)
     c = w.controller
-    assert c.path == tmp_path / "ep01.speakers.csv"
+    assert c.path == tmp_path / "ep01.svsg.csv"
     assert c.rename_cluster(c.project.cluster_by_name("春日").id, "涼宮ハルヒ")
     w.close()
     assert labeled.read_text(encoding="utf-8") == text                  # the source is untouched
