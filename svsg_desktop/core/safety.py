@@ -106,3 +106,12 @@ def default_export_path(project_path: PathLike, fmt: str) -> Path:
     tag = ".haruhi" if fmt.startswith("haruhi") else (".labels" if fmt == "csv" else ".speakers")
     stem = p.stem[: -len(tag)] if p.stem.endswith(tag) else p.stem
     return p.with_name(stem + tag + EXTENSIONS.get(fmt, "." + fmt))
+
+
+LABELED_PROJECT_SUFFIX = ".svsg.csv"
+
+
+def project_path_for_labeled(path: PathLike) -> Path:
+    """Where the project of a labeled CSV (a source, never rewritten) lives: ``ep01.csv`` → ``ep01.svsg.csv``."""
+    p = Path(path)
+    return p.with_name(p.stem + LABELED_PROJECT_SUFFIX)

@@ -32,6 +32,21 @@ def project_from_video(video: str | Path, subtitles: str | Path | None = None) -
     return opened.project, opened.path, opened.warnings
 
 
+def project_from_csv(path: str | Path) -> tuple[Project, Path]:
+    """A project CSV opens as itself. A labeled CSV (Chat-Haruhi, ``start,end,speaker,text``) is a source: its
+    project lives beside it as ``NAME.svsg.csv`` (reopened when it exists), so the labeled file is never
+    rewritten. Returns (project, project CSV path)."""
+    from ..core.io import load_project
+    from ..core.safety import project_path_for_labeled, same_file
+
+    path = Path(path)
+    project = load_project(path)
+    if not (project.subtitles and same_file(project.subtitles, path)):
+        return project, path
+    target = project_path_for_labeled(path)
+    return (load_project(target), target) if target.is_file() else (project, target)
+
+
 def corrections_in(path: str | Path) -> int | None:
     """How many human corrections the project CSV at ``path`` holds (``None``: there is no project there; a
     project that cannot be read counts as 0 here: opening it reports the problem)."""

@@ -272,7 +272,9 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | Path) -> bool:
         try:
-            self.controller.open_project(path)
+            project, target = flows.project_from_csv(path)    # a labeled CSV is a source: never rewritten
+            self.controller.flush()
+            self.controller.set_project(project, target, save=not target.is_file())
         except (SvsgError, OSError) as exc:
             self.show_error(tr("Cannot open the project"), str(exc))
             return False

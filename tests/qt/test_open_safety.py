@@ -146,3 +146,20 @@ def test_voice_detection_on_an_empty_video_says_so_in_plain_words(tmp_path):
     with pytest.raises(MediaError, match=r"empty \(0 bytes\)") as info:
         flows.vad_project(video)
     assert "Errno" not in str(info.value)
+
+
+def test_opening_a_labeled_csv_never_rewrites_it(qtbot, monkeypatch, tmp_path):
+    labeled = tmp_path / "ep01.csv"
+    text = "人物,人物台词,开始时间,结束时间\n春日,你好,0:00:01.00,0:00:02.00\n阿虚,再见,0:00:03.00,0:00:04.00\n"
+    labeled.write_text(text, encoding="utf-8")
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    assert w.open_project(labeled)
+    c = w.controller
+    assert c.path == tmp_path / "ep01.svsg.csv"
+    assert c.rename_cluster(c.project.cluster_by_name("春日").id, "涼宮ハルヒ")
+    w.close()
+    assert labeled.read_text(encoding="utf-8") == text                  # the source is untouched
+    w2 = make_window(qtbot, monkeypatch, tmp_path)
+    assert w2.open_project(labeled)                                      # reopened: the corrected project
+    assert w2.controller.project.cluster_by_name("涼宮ハルヒ") is not None
+    w2.close()
