@@ -362,6 +362,10 @@
         <translation>グループ化しました: %1 グループ。修正は保持されています。</translation>
     </message>
     <message>
+        <source>Grouped: %1 groups.</source>
+        <translation>グループ化しました: %1 グループ。</translation>
+    </message>
+    <message>
         <source>All lines are listed.</source>
         <translation>すべての台詞を表示しています。</translation>
     </message>

@@ -362,6 +362,10 @@
         <translation>分组完成：%1 个分组。你的修改已保留。</translation>
     </message>
     <message>
+        <source>Grouped: %1 groups.</source>
+        <translation>已分组：%1 个组。</translation>
+    </message>
+    <message>
         <source>All lines are listed.</source>
         <translation>已列出全部台词。</translation>
     </message>

@@ -288,10 +288,12 @@ class MainWindow(QMainWindow):
             self._pending_video = None
             self._adopt(result, flows.project_path_for(result.video), [])
             return
+        had_corrections = any(ln.pinned for ln in self.controller.project.lines.values())
         self.controller.apply_result(result)
         self.clusters.reset()                 # a new grouping: largest group first again
-        self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
-            "%1", str(len(self.controller.project.clusters))))
+        n = str(len(self.controller.project.clusters))
+        self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace("%1", n) if had_corrections
+                          else tr("Grouped: %1 groups.").replace("%1", n))
 
     # -- edits --------------------------------------------------------------------------------------------------
     def assign_rank(self, rank: int) -> None:

@@ -30,7 +30,8 @@ w.open_video(sys.argv[1])
 out = {"platform": app.platformName(), "status": w.video.video_status(), "available": w.video.backend.available}
 
 def start():
-    w.video.toggle()                     # Space: play
+    if sys.argv[3] == "play":
+        w.video.toggle()                 # Space: play
 
 def grab():
     s = w.video.surface
@@ -58,9 +59,7 @@ def test_libvlc_is_installed():
     assert vlc.Instance(["--quiet", "--aout=adummy"]) is not None, "libVLC starts without its plugins"
 
 
-def test_demo_plays_inside_the_window(xvfb, tmp_path):
-    from PySide6.QtGui import QImage
-
+def _run_app(xvfb, tmp_path, mode: str) -> tuple[dict, Path]:
     assert shutil.which("import"), "ImageMagick's import is not installed"
     for name in ("demo.mp4", "demo.srt"):
         shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
@@ -69,15 +68,20 @@ def test_demo_plays_inside_the_window(xvfb, tmp_path):
                SVSG_DATA_DIR=str(tmp_path / "data"), SVSG_LOG_DIR=str(tmp_path / "logs"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path / "run"))
     (tmp_path / "run").mkdir(mode=0o700)
-    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(tmp_path / "demo.mp4"), str(grab)], env=env,
+    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(tmp_path / "demo.mp4"), str(grab), mode], env=env,
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     line = next((ln for ln in res.stdout.splitlines() if ln.startswith("RESULT ")), None)
     assert line, f"the app did not report (rc={res.returncode}):\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}"
     out = json.loads(line[len("RESULT "):])
     assert out["platform"] == "xcb"
     assert out["available"], f"video is off: {out['status']}"
-    assert out["playing"] and out["position"] > 1000, out
     assert out["import_rc"] == 0, out["import_err"]
+    return out, grab
+
+
+def _assert_picture(out: dict, grab: Path) -> None:
+    from PySide6.QtGui import QImage
+
     img = QImage(str(grab))
     assert not img.isNull()
     x0, y0, w, h = out["x"], out["y"], out["w"], out["h"]
@@ -93,3 +97,16 @@ def test_demo_plays_inside_the_window(xvfb, tmp_path):
             colours.add((c.red() // 32, c.green() // 32, c.blue() // 32))
     assert lit / total > 0.2, f"the video area is black ({lit}/{total} lit samples)"
     assert len(colours) >= 3, f"the video area is one flat colour, not a picture: {colours}"
+
+
+def test_demo_plays_inside_the_window(xvfb, tmp_path):
+    out, grab = _run_app(xvfb, tmp_path, "play")
+    assert out["playing"] and out["position"] > 1000, out
+    _assert_picture(out, grab)
+
+
+def test_a_frame_shows_before_the_first_play(xvfb, tmp_path):
+    """Opening an episode shows a still frame of its first line, not a black area, until Play."""
+    out, grab = _run_app(xvfb, tmp_path, "still")
+    assert not out["playing"], out
+    _assert_picture(out, grab)
