@@ -56,6 +56,10 @@
         <translation>このグループの台詞だけを表示(&amp;L)</translation>
     </message>
     <message>
+        <source>Set this line&apos;s &amp;speaker (A/B: several)…</source>
+        <translation>この台詞の話者を設定(&amp;S)（A/B：複数）…</translation>
+    </message>
+    <message>
         <source>Mark as non-&amp;dialogue</source>
         <translation>台詞ではないとマーク(&amp;D)</translation>
     </message>
@@ -267,6 +271,7 @@
     </message>
     <message>
         <source>Time</source>
+        <extracomment>What the line list can show: every line, lines nobody checked yet, checked lines, dialogue lines without a speaker name, lines below the review threshold.</extracomment>
         <translation>時間</translation>
     </message>
     <message>
@@ -372,6 +377,18 @@
     <message>
         <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
         <translation>%1 の台詞だけを表示しています（Ctrl+L: すべて）。</translation>
+    </message>
+    <message>
+        <source>Merge the groups?</source>
+        <translation>グループを統合しますか？</translation>
+    </message>
+    <message>
+        <source>Another group is already called “%1”. Merge this group into it?</source>
+        <translation>「%1」という名前のグループがすでにあります。このグループを統合しますか？</translation>
+    </message>
+    <message>
+        <source>No: keep two groups with the same name.</source>
+        <translation>いいえ：同じ名前のグループを 2 つ残します。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>
@@ -564,6 +581,94 @@
     <message>
         <source>Speaker %1</source>
         <translation>話者 %1</translation>
+    </message>
+    <message>
+        <source>Merge %1 groups</source>
+        <translation>%1 グループを統合</translation>
+    </message>
+    <message>
+        <source>Clear the marks of %1 line(s)</source>
+        <translation>%1 行の印を消す</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>すべての台詞</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Checked (✔)</source>
+        <translation>確認済み (✔)</translation>
+    </message>
+    <message>
+        <source>Without a speaker name</source>
+        <translation>話者名なし</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>確信度が低い</translation>
+    </message>
+    <message>
+        <source>Which lines the list shows</source>
+        <translation>一覧に表示する台詞</translation>
+    </message>
+    <message>
+        <source>In time order</source>
+        <translation>時間順</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>確信度の低い順</translation>
+    </message>
+    <message>
+        <source>✔ = checked by you (placed or confirmed); italics in a group: checked</source>
+        <translation>✔ = あなたが確認済み（配置または確定）；グループ内の斜体：確認済み</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>✔ Saved %1</source>
+        <translation>✔ 保存済み %1</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>保存されていません！</translation>
+    </message>
+    <message>
+        <source>Move %1 line(s) to %2</source>
+        <translation>%1 行を %2 に移動</translation>
+    </message>
+    <message>
+        <source>New group from %1 line(s)</source>
+        <translation>%1 行から新しいグループ</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>%1 を %2 に統合</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>「%1」に名前を変更</translation>
+    </message>
+    <message>
+        <source>Mark %1 line(s)</source>
+        <translation>%1 行に印を付ける</translation>
+    </message>
+    <message>
+        <source>Unmark %1 line(s)</source>
+        <translation>%1 行の印を外す</translation>
+    </message>
+    <message>
+        <source>Set a line&apos;s speaker to “%1”</source>
+        <translation>台詞の話者を「%1」に設定</translation>
+    </message>
+    <message>
+        <source>Group speakers</source>
+        <translation>話者をグループ化</translation>
     </message>
 </context>
 </TS>

@@ -56,6 +56,10 @@
         <translation>只列出此分组的台词(&amp;L)</translation>
     </message>
     <message>
+        <source>Set this line&apos;s &amp;speaker (A/B: several)…</source>
+        <translation>设置此行的说话人(&amp;S)（A/B：多人）…</translation>
+    </message>
+    <message>
         <source>Mark as non-&amp;dialogue</source>
         <translation>标记为非对白(&amp;D)</translation>
     </message>
@@ -267,6 +271,7 @@
     </message>
     <message>
         <source>Time</source>
+        <extracomment>What the line list can show: every line, lines nobody checked yet, checked lines, dialogue lines without a speaker name, lines below the review threshold.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -372,6 +377,18 @@
     <message>
         <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
         <translation>只列出 %1 的台词（Ctrl+L：全部台词）。</translation>
+    </message>
+    <message>
+        <source>Merge the groups?</source>
+        <translation>合并这些组？</translation>
+    </message>
+    <message>
+        <source>Another group is already called “%1”. Merge this group into it?</source>
+        <translation>已有另一个组名为“%1”。要把此组合并进去吗？</translation>
+    </message>
+    <message>
+        <source>No: keep two groups with the same name.</source>
+        <translation>否：保留两个同名的组。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>
@@ -564,6 +581,94 @@
     <message>
         <source>Speaker %1</source>
         <translation>说话人 %1</translation>
+    </message>
+    <message>
+        <source>Merge %1 groups</source>
+        <translation>合并 %1 个组</translation>
+    </message>
+    <message>
+        <source>Clear the marks of %1 line(s)</source>
+        <translation>清除 %1 行的标记</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部台词</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Checked (✔)</source>
+        <translation>已检查 (✔)</translation>
+    </message>
+    <message>
+        <source>Without a speaker name</source>
+        <translation>没有说话人名字</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>低置信度</translation>
+    </message>
+    <message>
+        <source>Which lines the list shows</source>
+        <translation>列表显示哪些台词</translation>
+    </message>
+    <message>
+        <source>In time order</source>
+        <translation>按时间顺序</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>置信度最低的优先</translation>
+    </message>
+    <message>
+        <source>✔ = checked by you (placed or confirmed); italics in a group: checked</source>
+        <translation>✔ = 你已检查（放置或确认）；组内斜体：已检查</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>✔ Saved %1</source>
+        <translation>✔ 已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>未保存！</translation>
+    </message>
+    <message>
+        <source>Move %1 line(s) to %2</source>
+        <translation>将 %1 行移到 %2</translation>
+    </message>
+    <message>
+        <source>New group from %1 line(s)</source>
+        <translation>用 %1 行新建组</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>重命名为“%1”</translation>
+    </message>
+    <message>
+        <source>Mark %1 line(s)</source>
+        <translation>标记 %1 行</translation>
+    </message>
+    <message>
+        <source>Unmark %1 line(s)</source>
+        <translation>取消标记 %1 行</translation>
+    </message>
+    <message>
+        <source>Set a line&apos;s speaker to “%1”</source>
+        <translation>将一行的说话人设为“%1”</translation>
+    </message>
+    <message>
+        <source>Group speakers</source>
+        <translation>说话人分组</translation>
     </message>
 </context>
 </TS>

@@ -16,10 +16,13 @@ from . import flows
 from .actions import ShortcutsDialog, build_actions
 from .cluster_model import ClusterTreeModel
 from .controller import Controller
+from .editing import Editing
 from .i18n import group_label, tr
 from .jobs import JobRunner
-from .line_model import LineListModel, ReviewQueueModel
+from .line_model import SPEAKER, LineListModel, ReviewQueueModel
 from .menus import MenuBuilder
+from .review_bar import ReviewBar, SaveIndicator
+from .undo_text import undo_label
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
 from .thumbnails import ThumbnailLoader
@@ -54,8 +57,10 @@ class MainWindow(QMainWindow):
         self.review = ReviewQueueModel(self.controller, self)
         self.review_view = LineTableView()
         self.review_view.setModel(self.review)
+        self.review_bar = ReviewBar(self.lines)
         self._layout()
         self.apply_review_threshold()
+        self.editing = Editing(self)
         self.actions = build_actions(self)
         self.recent_menu = MenuBuilder(self).build()
         self._connect()
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         lb = QVBoxLayout(lines_box)
         lb.setContentsMargins(0, 0, 0, 0)
         lb.addWidget(self.filter_edit)
+        lb.addWidget(self.review_bar)
         lb.addWidget(self.line_view)
         vsplit.addWidget(lines_box)
         vsplit.setStretchFactor(0, 3)
@@ -93,16 +99,20 @@ class MainWindow(QMainWindow):
         self.message = QLabel()
         sb = self.statusBar()
         sb.addWidget(self.message, 1)
+        self.save_indicator = SaveIndicator(self.controller)
+        sb.addPermanentWidget(self.save_indicator)
         sb.addPermanentWidget(self.job_status)
         sb.addPermanentWidget(self.engine_label)
         sb.addPermanentWidget(self.video_label)
         self.line_view.setFocus()
 
     def _connect(self) -> None:
-        a, c = self.actions, self.controller
+        a, c, ed = self.actions, self.controller, self.editing
         stack = c.undo_stack
         a["undo"].triggered.connect(stack.undo)
         a["redo"].triggered.connect(stack.redo)
+        stack.undoTextChanged.connect(lambda t: a["undo"].setText(undo_label(tr("&Undo"), t)))
+        stack.redoTextChanged.connect(lambda t: a["redo"].setText(undo_label(tr("&Redo"), t)))
         stack.canUndoChanged.connect(a["undo"].setEnabled)
         stack.canRedoChanged.connect(a["redo"].setEnabled)
         a["undo"].setEnabled(False)
@@ -111,10 +121,11 @@ class MainWindow(QMainWindow):
             "open_video": self.ask_open_video, "open_subtitles": self.ask_open_subtitles,
             "open_project": self.ask_open_project, "open_folder": self.ask_open_folder,
             "open_demo": self.open_demo, "quit": self.close,
-            "filter": self.focus_filter, "new_group": self.new_group, "rename": self.rename_group,
-            "merge_selected": self.merge_selected, "group_lines": self.toggle_group_lines,
-            "flag_non_dialogue": lambda: self.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: self.flag(Flag.UNKNOWN),
-            "flag_several": lambda: self.flag(Flag.SEVERAL), "clear_flags": self.clear_flags,
+            "filter": self.focus_filter, "new_group": ed.new_group, "rename": ed.rename_group,
+            "merge_selected": ed.merge_selected, "group_lines": self.toggle_group_lines,
+            "flag_non_dialogue": lambda: ed.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: ed.flag(Flag.UNKNOWN),
+            "flag_several": lambda: ed.flag(Flag.SEVERAL), "clear_flags": ed.clear_flags,
+            "line_speaker": ed.edit_line_speaker,
             "play_pause": self.video.toggle, "play_line": self.play_line,
             "prev_line": lambda: self.step(-1), "next_line": lambda: self.step(1),
             "group_speakers": self.group_speakers, "next_review": self.next_review,
@@ -123,12 +134,15 @@ class MainWindow(QMainWindow):
         for name, slot in slots.items():
             a[name].triggered.connect(lambda *_, s=slot: s())
         for k in range(1, 10):
-            a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: self.assign_rank(r))
+            a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: ed.assign_rank(r))
         self.filter_edit.textChanged.connect(self.on_filter)
         self.filter_edit.returnPressed.connect(self.line_view.setFocus)
         for view in (self.line_view, self.review_view, self.tree):
             view.currentLineChanged.connect(self.on_current_line)
-            view.renameRequested.connect(self.rename_group)
+            view.renameRequested.connect(ed.rename_group)
+        for view in (self.line_view, self.review_view):
+            view.doubleClicked.connect(lambda *_: self.play_line())
+            view.setItemDelegateForColumn(SPEAKER, NameDelegate(self.controller.known_names, view))
         self.video.line_button.clicked.connect(self.play_line)
         c.commandFailed.connect(self.show_message)
         c.saveFailed.connect(lambda msg: self.show_error(tr("Could not save the project"), msg))
@@ -295,45 +309,6 @@ class MainWindow(QMainWindow):
         self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace("%1", n) if had_corrections
                           else tr("Grouped: %1 groups.").replace("%1", n))
 
-    # -- edits --------------------------------------------------------------------------------------------------
-    def assign_rank(self, rank: int) -> None:
-        """Keys 1–9: the n-th group as the panel shows it."""
-        groups = [g for g in self.clusters.groups() if g >= 0]
-        if 0 <= rank < len(groups):
-            self.controller.move_lines(self._focused_ids(), groups[rank])
-
-    def new_group(self) -> None:
-        ids = self._focused_ids()
-        if self.controller.split_lines(ids):
-            self.tree.select_cluster(self.controller.project.lines[ids[0]].cluster)
-
-    def merge_selected(self) -> None:
-        groups = self.tree.selected_clusters()
-        for source in groups[1:]:
-            self.controller.merge_clusters(source, groups[0])
-
-    def rename_group(self) -> None:
-        if not (self.tree.hasFocus() and self.tree.current_cluster() is not None) and self.current_line:
-            cid = self.controller.project.lines[self.current_line].cluster
-            if cid is None:
-                return
-            self.tabs.setCurrentWidget(self.tree)
-            self.tree.select_cluster(cid)
-        self.tree.setFocus()
-        self.tree.rename_current()
-
-    def flag(self, flag: Flag) -> None:
-        ids = self._focused_ids()
-        on = not all(flag in self.controller.project.lines[i].flags for i in ids)
-        self.controller.set_flag(ids, flag, on)
-
-    def clear_flags(self) -> None:
-        ids = self._focused_ids()
-        for f in Flag:
-            have = [i for i in ids if f in self.controller.project.lines[i].flags]
-            if have:
-                self.controller.set_flag(have, f, False)
-
     # -- navigation and playback --------------------------------------------------------------------------------
     def on_filter(self, text: str) -> None:
         self.lines.set_filter(text)
@@ -376,15 +351,7 @@ class MainWindow(QMainWindow):
             self.video.play_range(ln.start, ln.end)
 
     def next_review(self) -> None:
-        """The least confident line not yet checked by a human."""
-        for r in range(self.review.rowCount()):
-            lid = self.review.line_id(r)
-            if not self.controller.project.lines[lid].pinned:
-                self.tabs.setCurrentWidget(self.review_view)
-                self.review_view.select_line(lid)
-                self.review_view.setFocus()
-                return
-        self.show_message(tr("Every line has been checked."))
+        self.editing.next_review()
 
     # -- dialogs ------------------------------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -12,7 +12,11 @@ from svsg_desktop.qt.i18n import install_language
 from .test_window import episode, grouped, window  # noqa: F401 - fixtures
 
 
-def test_one_return_in_the_completion_popup_commits_the_name(window, episode, qtbot):  # noqa: F811
+def test_one_return_in_the_completion_popup_commits_the_name(window, episode, qtbot, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(window.editing, "ask_clash", lambda name, other: asked.append(name) or QMessageBox.No)
     p, dialogue = grouped(window, episode)
     window.controller.rename_cluster(1, "Captain Mira")
     target = p.lines[dialogue[1]].cluster
@@ -29,8 +33,8 @@ def test_one_return_in_the_completion_popup_commits_the_name(window, episode, qt
     qtbot.waitUntil(popup.isVisible, timeout=2000)
     qtbot.keyClick(popup, Qt.Key_Down)
     qtbot.keyClick(popup, Qt.Key_Return)             # one Return: accept the completion AND commit
-    qtbot.waitUntil(lambda: p.clusters.get(target) is None or p.clusters[target].name == "Captain Mira",
-                    timeout=3000)
+    qtbot.waitUntil(lambda: p.clusters[target].name == "Captain Mira", timeout=3000)
+    assert asked == ["Captain Mira"]          # another group has that name: the window asked (answer: keep both)
 
 
 def test_first_grouping_does_not_claim_kept_corrections(window, episode):  # noqa: F811
