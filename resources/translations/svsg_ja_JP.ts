@@ -303,6 +303,10 @@
         <translation>確認キュー</translation>
     </message>
     <message>
+        <source>Season</source>
+        <translation>シーズン</translation>
+    </message>
+    <message>
         <source>Could not save the project</source>
         <translation>プロジェクトを保存できません</translation>
     </message>
@@ -669,6 +673,54 @@
     <message>
         <source>Group speakers</source>
         <translation>話者をグループ化</translation>
+    </message>
+    <message>
+        <source>Reading the season&apos;s characters</source>
+        <translation>シーズンの登場人物を読み込み中</translation>
+    </message>
+    <message>
+        <source>Characters named in the other episodes of this folder appear here, and new episodes&apos; groups come back named from them.</source>
+        <translation>このフォルダーの他のエピソードで名前を付けた登場人物がここに表示され、新しいエピソードのグループはその名前で自動的に名付けられます。</translation>
+    </message>
+    <message>
+        <source>Characters of the season</source>
+        <translation>シーズンの登場人物</translation>
+    </message>
+    <message>
+        <source>Episodes (lines checked / dialogue lines)</source>
+        <translation>エピソード（確認済み / 台詞数）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines in %3 episode(s)</source>
+        <translation>%1：%3 エピソードで %2 行</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>未オープン</translation>
+    </message>
+    <message>
+        <source>Give every subtitle line its speaker</source>
+        <translation>すべての字幕行に話者を</translation>
+    </message>
+    <message>
+        <source>Open an episode: its lines are grouped by voice and look at once, and you name and fix the groups. Every correction is saved as you go.</source>
+        <translation>エピソードを開くと、台詞がすぐに声と見た目でグループ分けされます。グループに名前を付けて修正してください。修正はすべてその場で保存されます。</translation>
+    </message>
+    <message>
+        <source>Open a video…</source>
+        <translation>動画を開く…</translation>
+    </message>
+    <message>
+        <source>Open a season folder…</source>
+        <translation>シーズンのフォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>Open the demo episode</source>
+        <translation>デモエピソードを開く</translation>
     </message>
 </context>
 </TS>

@@ -303,6 +303,10 @@
         <translation>待检查队列</translation>
     </message>
     <message>
+        <source>Season</source>
+        <translation>本季</translation>
+    </message>
+    <message>
         <source>Could not save the project</source>
         <translation>无法保存项目</translation>
     </message>
@@ -669,6 +673,54 @@
     <message>
         <source>Group speakers</source>
         <translation>说话人分组</translation>
+    </message>
+    <message>
+        <source>Reading the season&apos;s characters</source>
+        <translation>正在读取本季的角色</translation>
+    </message>
+    <message>
+        <source>Characters named in the other episodes of this folder appear here, and new episodes&apos; groups come back named from them.</source>
+        <translation>此文件夹中其他剧集里命名过的角色会显示在这里，新剧集的分组会自动用这些名字命名。</translation>
+    </message>
+    <message>
+        <source>Characters of the season</source>
+        <translation>本季角色</translation>
+    </message>
+    <message>
+        <source>Episodes (lines checked / dialogue lines)</source>
+        <translation>剧集（已检查台词 / 对白台词）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines in %3 episode(s)</source>
+        <translation>%1：%3 集中共 %2 行</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>尚未打开</translation>
+    </message>
+    <message>
+        <source>Give every subtitle line its speaker</source>
+        <translation>为每一行字幕标注说话人</translation>
+    </message>
+    <message>
+        <source>Open an episode: its lines are grouped by voice and look at once, and you name and fix the groups. Every correction is saved as you go.</source>
+        <translation>打开一集：台词会立即按声音和外观分组，你来命名并修正分组。每次修改都会随时保存。</translation>
+    </message>
+    <message>
+        <source>Open a video…</source>
+        <translation>打开视频…</translation>
+    </message>
+    <message>
+        <source>Open a season folder…</source>
+        <translation>打开一季的文件夹…</translation>
+    </message>
+    <message>
+        <source>Open the demo episode</source>
+        <translation>打开演示剧集</translation>
     </message>
 </context>
 </TS>

@@ -147,7 +147,7 @@ def pipeline_available() -> tuple[bool, str]:
     return True, ""
 
 
-def label_job(project: Project, *, device: str = "auto", method: str | None = None,
+def label_job(project: Project, *, device: str = "auto", method: str | None = None, library=None,
               progress=no_progress, cancel=None) -> Project:
     """Run the pipeline on a copy of the project's state; returns the labeled project (the controller applies it
     as one undoable step; human-pinned lines never move)."""
@@ -162,6 +162,8 @@ def label_job(project: Project, *, device: str = "auto", method: str | None = No
         kwargs["method"] = method
     if _accepts(label_episode, "cache_dir"):
         kwargs["cache_dir"] = str(data_dir() / "cache")   # re-clustering reuses the extracted features
+    if library is not None:
+        kwargs["library"] = library                       # names from the season's labeled episodes
     copy = Project(lines=dict(project.lines), clusters={c: type(v)(v.id, v.name) for c, v in project.clusters.items()},
                    video=project.video, subtitles=project.subtitles, corrections=list(project.corrections),
                    order=list(project.order))

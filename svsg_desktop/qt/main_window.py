@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import SvsgError
 from ..core.lines import Flag
@@ -22,6 +22,7 @@ from .jobs import JobRunner
 from .line_model import SPEAKER, LineListModel, ReviewQueueModel
 from .menus import MenuBuilder
 from .review_bar import ReviewBar, SaveIndicator
+from .season_panel import SeasonPanel, season_label_job
 from .undo_text import undo_label
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
@@ -29,6 +30,7 @@ from .thumbnails import ThumbnailLoader
 from .video import make_backend
 from .video_panel import VideoPanel
 from .views import ClusterTreeView, LineTableView, NameDelegate
+from .welcome import WelcomePane
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.clusters = ClusterTreeModel(self.controller, self)
         self.tree = ClusterTreeView()
         self.tree.setModel(self.clusters)
-        self.tree.setItemDelegateForColumn(0, NameDelegate(self.controller.known_names, self.tree))
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.known_names, self.tree))
         self.thumbs = ThumbnailLoader(self.controller, self.clusters, self.tree.iconSize(), self)
         self.review = ReviewQueueModel(self.controller, self)
         self.review_view = LineTableView()
@@ -87,12 +89,18 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, tr("Groups"))
         self.tabs.addTab(self.review_view, tr("Review queue"))
+        self.season = SeasonPanel(self.controller)
+        self.tabs.addTab(self.season, tr("Season"))
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.setCentralWidget(split)
+        self.welcome = WelcomePane(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)     # a first start: three ways in
+        self.pages.addWidget(split)
+        self.setCentralWidget(self.pages)
         self.job_status = JobStatus(self.jobs)
         self.engine_label = QLabel(engine_text(self.settings.device))
         self.video_label = QLabel(self.video.video_status())
@@ -142,7 +150,8 @@ class MainWindow(QMainWindow):
             view.renameRequested.connect(ed.rename_group)
         for view in (self.line_view, self.review_view):
             view.doubleClicked.connect(lambda *_: self.play_line())
-            view.setItemDelegateForColumn(SPEAKER, NameDelegate(self.controller.known_names, view))
+            view.setItemDelegateForColumn(SPEAKER, NameDelegate(self.known_names, view))
+        self.season.openEpisode.connect(self.open_video)
         self.video.line_button.clicked.connect(self.play_line)
         c.commandFailed.connect(self.show_message)
         c.saveFailed.connect(lambda msg: self.show_error(tr("Could not save the project"), msg))
@@ -265,8 +274,13 @@ class MainWindow(QMainWindow):
             self.show_message(tr("Imported with notes: %1").replace("%1", "; ".join(warnings[:3])))
         return True
 
+    def known_names(self) -> list[str]:
+        """Completion: every name this episode knows and the season's characters."""
+        return sorted(set(self.controller.known_names()) | set(self.season.names()))
+
     def on_project_reset(self) -> None:
         p = self.controller.project
+        self.pages.setCurrentIndex(1 if p.lines else 0)
         if p.video and self.video.loaded() != p.video and Path(p.video).is_file():
             self.video.load(p.video)
         self.video_label.setText(self.video.video_status())
@@ -281,6 +295,8 @@ class MainWindow(QMainWindow):
         if first is not None and self.video.loaded():
             self.video.seek(first.start)          # show a real frame, not a black area, until Play
         self.thumbs.schedule()
+        if p.lines and not p.clusters and self.settings.group_on_open and not self.jobs.is_busy():
+            self.group_speakers()                 # a new episode: group (and name from the season) at once
 
     # -- jobs ---------------------------------------------------------------------------------------------------
     def group_speakers(self) -> None:
@@ -291,8 +307,8 @@ class MainWindow(QMainWindow):
         if not self.controller.project.lines:
             self.show_message(tr("Open a video first."))
             return
-        self.jobs.start(flows.label_job, self.controller.project, device=self.settings.device,
-                        method=self.settings.method, name=tr("Grouping speakers"))
+        self.jobs.start(season_label_job, self.controller.project, self.season.labeled(),
+                        device=self.settings.device, method=self.settings.method, name=tr("Grouping speakers"))
 
     def on_job_finished(self, result) -> None:
         from ..core.project import Project
@@ -374,6 +390,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.jobs.wait(5000)
         self.thumbs.wait(5000)
+        self.season.wait(5000)
         self.video.shutdown()
         self.controller.close()              # waits for the last edit to be on disk
         self.settings.sync()

@@ -54,6 +54,15 @@ class AppSettings:
         self.q.setValue("engine/method", value)
 
     @property
+    def group_on_open(self) -> bool:
+        """Group an episode's speakers as soon as it opens (when it has no groups yet)."""
+        return self._get("engine/group_on_open", True, bool)
+
+    @group_on_open.setter
+    def group_on_open(self, value: bool) -> None:
+        self.q.setValue("engine/group_on_open", bool(value))
+
+    @property
     def review_below(self) -> float:
         """Lines below this confidence get a red badge (amber up to halfway to 1)."""
         return min(1.0, max(0.0, self._get("review/below", 0.5, float)))
