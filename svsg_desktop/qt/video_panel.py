@@ -82,6 +82,8 @@ class VideoPanel(QWidget):
         self._last_pos: tuple[int, float] | None = None   # the backend's last new position and when it came
         self.showing_pause = False               # the button shows ⏸ (playing) or ▶ (paused)
         self._loaded: str | None = None
+        self._load_when_exposed = False        # load() came before the window was on screen
+        self._seek_when_loaded: int | None = None
         self._attached = False
         self._timer = QTimer(self)
         self._timer.setInterval(20)
@@ -110,10 +112,17 @@ class VideoPanel(QWidget):
         if self.backend.available and not self._attached:
             self.backend.attach(int(self.surface.winId()))
             self._attached = True
-        self.backend.load(str(path))
-        self.backend.show_first_frame()
         self._stop_at = None
         self._show_state()
+        if self.backend.available and not self._exposed():
+            self._load_when_exposed = True      # libVLC draws nothing into a window not yet on screen
+            return
+        self._load_when_exposed = False
+        self.backend.load(str(path))
+        self.backend.show_first_frame()
+        if self._seek_when_loaded is not None:
+            self.backend.seek(self._seek_when_loaded)
+            self._seek_when_loaded = None
 
     def loaded(self) -> str | None:
         return self._loaded
@@ -131,7 +140,9 @@ class VideoPanel(QWidget):
             self._asked(True)
 
     def seek(self, ms: int) -> None:
-        if self._loaded is not None:
+        if self._load_when_exposed:
+            self._seek_when_loaded = int(ms)
+        elif self._loaded is not None:
             self.backend.seek(int(ms))
 
     def play_range(self, start_ms: int, end_ms: int) -> None:
@@ -180,9 +191,18 @@ class VideoPanel(QWidget):
             return pos
         return pos + int(1000 * (now - self._last_pos[1]))
 
+    def _exposed(self) -> bool:
+        handle = self.window().windowHandle()
+        return handle is not None and handle.isExposed() and self.surface.isVisible()
+
     def _tick(self) -> None:
         if self._loaded is None:
             return
+        if self._load_when_exposed:
+            if self._exposed():
+                self.load(self._loaded)
+            return
+        self.backend.poll()
         pos = self._position()
         self._update_icon()
         if self._stop_at is not None and self.backend.is_playing() and pos >= self._stop_at:

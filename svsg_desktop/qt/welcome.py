@@ -16,6 +16,8 @@ class WelcomePane(QWidget):
         text = QLabel(tr("Open an episode: its lines are grouped by voice and look at once, and you name and fix "
                          "the groups. Every correction is saved as you go."))
         text.setWordWrap(True)
+        text.setFixedWidth(520)
+        text.setAlignment(Qt.AlignCenter)
         self.buttons = {}
         box = QVBoxLayout(self)
         box.addStretch(1)
@@ -31,5 +33,3 @@ class WelcomePane(QWidget):
             box.addWidget(b, 0, Qt.AlignHCenter)
             self.buttons[key] = b
         box.addStretch(2)
-        text.setMaximumWidth(520)
-        text.setAlignment(Qt.AlignCenter)

@@ -32,6 +32,8 @@ out = {"platform": app.platformName(), "status": w.video.video_status(), "availa
 def start():
     if sys.argv[3] == "play":
         w.video.toggle()                 # Space: play
+    elif sys.argv[3] == "second":
+        w.open_video(sys.argv[4])        # another episode while one is open
 
 def grab():
     s = w.video.surface
@@ -44,8 +46,8 @@ def grab():
     w.close()
     app.quit()
 
-QTimer.singleShot(500, start)
-QTimer.singleShot(4500, grab)
+QTimer.singleShot(1500, start)
+QTimer.singleShot(5500, grab)
 QTimer.singleShot(30000, app.quit)
 sys.exit(app.exec())
 """
@@ -59,16 +61,19 @@ def test_libvlc_is_installed():
     assert vlc.Instance(["--quiet", "--aout=adummy"]) is not None, "libVLC starts without its plugins"
 
 
-def _run_app(xvfb, tmp_path, mode: str) -> tuple[dict, Path]:
+def _run_app(xvfb, tmp_path, mode: str, videos: list[Path] | None = None) -> tuple[dict, Path]:
     assert shutil.which("import"), "ImageMagick's import is not installed"
-    for name in ("demo.mp4", "demo.srt"):
-        shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
+    if videos is None:
+        for name in ("demo.mp4", "demo.srt"):
+            shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
+        videos = [tmp_path / "demo.mp4", tmp_path / "demo.mp4"]
     grab = tmp_path / "screen.png"
     env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", SVSG_VLC_ARGS="--aout=adummy",
                SVSG_DATA_DIR=str(tmp_path / "data"), SVSG_LOG_DIR=str(tmp_path / "logs"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path / "run"))
     (tmp_path / "run").mkdir(mode=0o700)
-    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(tmp_path / "demo.mp4"), str(grab), mode], env=env,
+    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(videos[0]), str(grab), mode,
+                          str(videos[1])], env=env,
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     line = next((ln for ln in res.stdout.splitlines() if ln.startswith("RESULT ")), None)
     assert line, f"the app did not report (rc={res.returncode}):\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}"
@@ -105,8 +110,25 @@ def test_demo_plays_inside_the_window(xvfb, tmp_path):
     _assert_picture(out, grab)
 
 
-def test_a_frame_shows_before_the_first_play(xvfb, tmp_path):
-    """Opening an episode shows a still frame of its first line, not a black area, until Play."""
-    out, grab = _run_app(xvfb, tmp_path, "still")
+@pytest.fixture
+def two_episodes(tmp_path) -> list[Path]:
+    """Two generated episodes (libVLC started paused on these showed nothing at all)."""
+    from ..season import make_season
+
+    return make_season(tmp_path / "season", episodes=2)
+
+
+def test_a_frame_shows_before_the_first_play(xvfb, tmp_path, two_episodes):
+    """Opening an episode (from the command line: before the window is on screen) shows a still frame of its
+    first line, not a black area, until Play."""
+    out, grab = _run_app(xvfb, tmp_path, "still", two_episodes)
+    assert not out["playing"], out
+    _assert_picture(out, grab)
+
+
+def test_a_frame_shows_when_another_episode_opens(xvfb, tmp_path, two_episodes):
+    """Opening a second episode while one is open showed a black area (the seek came before libVLC had opened
+    the new media and was dropped)."""
+    out, grab = _run_app(xvfb, tmp_path, "second", two_episodes)
     assert not out["playing"], out
     _assert_picture(out, grab)
