@@ -507,6 +507,10 @@
         <translation>グループ化:</translation>
     </message>
     <message>
+        <source>Group an episode as soon as it opens</source>
+        <translation>エピソードを開いたらすぐにグループ化</translation>
+    </message>
+    <message>
         <source>Review lines below:</source>
         <translation>確認する信頼度の上限:</translation>
     </message>

@@ -507,6 +507,10 @@
         <translation>分组方式：</translation>
     </message>
     <message>
+        <source>Group an episode as soon as it opens</source>
+        <translation>剧集一打开就分组</translation>
+    </message>
+    <message>
         <source>Review lines below:</source>
         <translation>需检查的置信度低于：</translation>
     </message>

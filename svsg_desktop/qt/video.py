@@ -35,12 +35,12 @@ class VideoBackend(Protocol):
     def show_first_frame(self) -> None:
         """Show the media's first picture (instead of a black area until Play)."""
         if self._media is not None:
-            self._start_still(0)
+            self._start_still(0, new_media=True)
 
-    def _start_still(self, ms: int) -> None:
+    def _start_still(self, ms: int, new_media: bool = False) -> None:
         self._still, self._still_since = max(0, int(ms)), None
         self._player.audio_set_mute(True)
-        if not self._player.is_playing():
+        if new_media or not self._player.is_playing():   # just after set_media it may still say "playing"
             self._player.play()
 
     def _end_still(self) -> None:
