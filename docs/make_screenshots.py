@@ -21,34 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-
-
-def make_season(folder: Path) -> list[Path]:
-    from svsg_desktop.core.demo import make_episode
-
-    return [Path(make_episode(folder, seed=7, minutes=0.8, n_speakers=3, difficulty="easy", n_lines=14 + 2 * k,
-                              name=f"ep{k + 1:02d}").video) for k in range(3)]
-
-
-def truth_names(project) -> dict[int, str]:
-    """What an annotator types for each group of a demo episode: its lines' majority true speaker."""
-    from svsg_desktop.core.demo import read_truth_csv
-
-    video = Path(project.video)
-    truth = {(t.start, t.end): t.speaker for t in read_truth_csv(video.with_name(video.stem + "_truth.csv"))}
-    out: dict[int, str] = {}
-    for cid in project.clusters:
-        votes = Counter(truth.get((project.lines[i].start, project.lines[i].end), "")
-                        for i in project.line_ids_in(cid))
-        name = votes.most_common(1)[0][0]
-        if name and name not in out.values():
-            out[cid] = name
-    return out
+sys.path.insert(0, str(ROOT))
+from tests.season import majority_names, make_season  # noqa: E402 - the tests' demo season and "annotator"
 
 
 # -- the app side (runs inside the X server) ------------------------------------------------------------------------
@@ -104,7 +82,7 @@ def child(args) -> int:
     if args.language == "en":
         def label_first():
             p = w.controller.project
-            for cid, name in truth_names(p).items():
+            for cid, name in majority_names(p, Path(p.video)).items():
                 w.controller.rename_cluster(cid, name)
             w.controller.flush(10)
             w.open_video(args.season[1])

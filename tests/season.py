@@ -1,4 +1,4 @@
-"""A tiny season for tests: episodes of the same cast (one seed, different line counts: `svsg demo make`), and
+"""A tiny season for tests (and docs/make_screenshots.py): episodes of the same cast (one seed, different line counts: `svsg demo make`), and
 a stand-in annotator that names groups from the episode's ground truth (majority vote)."""
 
 from __future__ import annotations
