@@ -102,6 +102,8 @@ class LineListModel(QAbstractTableModel):
     def _visible(self, lid: str) -> bool:
         if self._needle and self._needle not in self._search[lid]:
             return False
+        if self._only is None and self._show == "all":
+            return True
         p = self.controller.project
         ln = p.lines[lid]
         if self._only is not None and ln.cluster != self._only:
