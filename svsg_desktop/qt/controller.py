@@ -164,7 +164,8 @@ class Controller(QObject):
         merges = tuple(C.MergeClusters(int(s), int(target)) for s in dict.fromkeys(sources) if s != target)
         if len(merges) == 1:
             return self.execute(merges[0])
-        return bool(merges) and self.execute(C.Batch(merges, tr("Merge %1 groups").replace("%1", str(len(merges) + 1))))
+        label = tr("Merge %1 groups").replace("%1", str(len(merges) + 1))
+        return bool(merges) and self.execute(C.Batch(merges, label))
 
     def clear_flags(self, line_ids: Iterable[str]) -> bool:
         """Every mark off the given lines as one undo step."""
@@ -174,7 +175,8 @@ class Controller(QObject):
                      if any(f in lines[i].flags for i in ids))
         if len(cmds) == 1:
             return self.execute(cmds[0])
-        return bool(cmds) and self.execute(C.Batch(cmds, tr("Clear the marks of %1 line(s)").replace("%1", str(len(ids)))))
+        label = tr("Clear the marks of %1 line(s)").replace("%1", str(len(ids)))
+        return bool(cmds) and self.execute(C.Batch(cmds, label))
 
     def set_line_speaker(self, line_id: str, name: str) -> bool:
         """One line's speaker: ``A/B`` = several speakers on that line; a single name moves the line to the

@@ -225,7 +225,8 @@ class LineListModel(QAbstractTableModel):
         return None
 
     # -- data ---------------------------------------------------------------------------------------------------
-    _ROLES = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole, Qt.TextAlignmentRole,
+    _ROLES = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole,
+                        Qt.TextAlignmentRole,
                         Qt.ToolTipRole, ID_ROLE, CLUSTER_ROLE, CONFIDENCE_ROLE, START_ROLE})
 
     def data(self, index, role=Qt.DisplayRole):
