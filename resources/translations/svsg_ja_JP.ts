@@ -52,6 +52,10 @@
         <translation>選択したグループを統合(&amp;M)</translation>
     </message>
     <message>
+        <source>Set this line&apos;s &amp;speaker (A/B: several)…</source>
+        <translation>この台詞の話者を設定(&amp;S)（A/B：複数）…</translation>
+    </message>
+    <message>
         <source>&amp;List only this group&apos;s lines</source>
         <translation>このグループの台詞だけを表示(&amp;L)</translation>
     </message>
@@ -275,6 +279,7 @@
     </message>
     <message>
         <source>Time</source>
+        <extracomment>What the line list can show: every line, lines nobody checked yet, checked lines, dialogue lines without a speaker name, lines below the review threshold.</extracomment>
         <translation>時間</translation>
     </message>
     <message>
@@ -304,6 +309,10 @@
     <message>
         <source>Review queue</source>
         <translation>確認キュー</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>シーズン</translation>
     </message>
     <message>
         <source>Could not save the project</source>
@@ -446,12 +455,28 @@
         <translation>グループ化しました: %1 グループ。修正は保持されています。</translation>
     </message>
     <message>
+        <source>Grouped: %1 groups.</source>
+        <translation>グループ化しました: %1 グループ。</translation>
+    </message>
+    <message>
         <source>All lines are listed.</source>
         <translation>すべての台詞を表示しています。</translation>
     </message>
     <message>
         <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
         <translation>%1 の台詞だけを表示しています（Ctrl+L: すべて）。</translation>
+    </message>
+    <message>
+        <source>Merge the groups?</source>
+        <translation>グループを統合しますか？</translation>
+    </message>
+    <message>
+        <source>Another group is already called “%1”. Merge this group into it?</source>
+        <translation>「%1」という名前のグループがすでにあります。このグループを統合しますか？</translation>
+    </message>
+    <message>
+        <source>No: keep two groups with the same name.</source>
+        <translation>いいえ：同じ名前のグループを 2 つ残します。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>
@@ -568,6 +593,10 @@
     <message>
         <source>Grouping:</source>
         <translation>グループ化:</translation>
+    </message>
+    <message>
+        <source>Group an episode as soon as it opens</source>
+        <translation>エピソードを開いたらすぐにグループ化</translation>
     </message>
     <message>
         <source>Review lines below:</source>
@@ -709,6 +738,142 @@
     <message>
         <source>No audio</source>
         <translation>音声なし</translation>
+    </message>
+    <message>
+        <source>Merge %1 groups</source>
+        <translation>%1 グループを統合</translation>
+    </message>
+    <message>
+        <source>Clear the marks of %1 line(s)</source>
+        <translation>%1 行の印を消す</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>すべての台詞</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Checked (✔)</source>
+        <translation>確認済み (✔)</translation>
+    </message>
+    <message>
+        <source>Without a speaker name</source>
+        <translation>話者名なし</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>確信度が低い</translation>
+    </message>
+    <message>
+        <source>Which lines the list shows</source>
+        <translation>一覧に表示する台詞</translation>
+    </message>
+    <message>
+        <source>In time order</source>
+        <translation>時間順</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>確信度の低い順</translation>
+    </message>
+    <message>
+        <source>✔ = checked by you (placed or confirmed); italics in a group: checked</source>
+        <translation>✔ = あなたが確認済み（配置または確定）；グループ内の斜体：確認済み</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>✔ Saved %1</source>
+        <translation>✔ 保存済み %1</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>保存されていません！</translation>
+    </message>
+    <message>
+        <source>Reading the season&apos;s characters</source>
+        <translation>シーズンの登場人物を読み込み中</translation>
+    </message>
+    <message>
+        <source>Characters named in the other episodes of this folder appear here, and new episodes&apos; groups come back named from them.</source>
+        <translation>このフォルダーの他のエピソードで名前を付けた登場人物がここに表示され、新しいエピソードのグループはその名前で自動的に名付けられます。</translation>
+    </message>
+    <message>
+        <source>Characters of the season</source>
+        <translation>シーズンの登場人物</translation>
+    </message>
+    <message>
+        <source>Episodes (lines checked / dialogue lines)</source>
+        <translation>エピソード（確認済み / 台詞数）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines in %3 episode(s)</source>
+        <translation>%1：%3 エピソードで %2 行</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>未オープン</translation>
+    </message>
+    <message>
+        <source>Move %1 line(s) to %2</source>
+        <translation>%1 行を %2 に移動</translation>
+    </message>
+    <message>
+        <source>New group from %1 line(s)</source>
+        <translation>%1 行から新しいグループ</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>%1 を %2 に統合</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>「%1」に名前を変更</translation>
+    </message>
+    <message>
+        <source>Mark %1 line(s)</source>
+        <translation>%1 行に印を付ける</translation>
+    </message>
+    <message>
+        <source>Unmark %1 line(s)</source>
+        <translation>%1 行の印を外す</translation>
+    </message>
+    <message>
+        <source>Set a line&apos;s speaker to “%1”</source>
+        <translation>台詞の話者を「%1」に設定</translation>
+    </message>
+    <message>
+        <source>Group speakers</source>
+        <translation>話者をグループ化</translation>
+    </message>
+    <message>
+        <source>Give every subtitle line its speaker</source>
+        <translation>すべての字幕行に話者を</translation>
+    </message>
+    <message>
+        <source>Open an episode: its lines are grouped by voice and look at once, and you name and fix the groups. Every correction is saved as you go.</source>
+        <translation>エピソードを開くと、台詞がすぐに声と見た目でグループ分けされます。グループに名前を付けて修正してください。修正はすべてその場で保存されます。</translation>
+    </message>
+    <message>
+        <source>Open a video…</source>
+        <translation>動画を開く…</translation>
+    </message>
+    <message>
+        <source>Open a season folder…</source>
+        <translation>シーズンのフォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>Open the demo episode</source>
+        <translation>デモエピソードを開く</translation>
     </message>
 </context>
 </TS>

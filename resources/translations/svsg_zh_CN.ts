@@ -52,6 +52,10 @@
         <translation>合并所选分组(&amp;M)</translation>
     </message>
     <message>
+        <source>Set this line&apos;s &amp;speaker (A/B: several)…</source>
+        <translation>设置此行的说话人(&amp;S)（A/B：多人）…</translation>
+    </message>
+    <message>
         <source>&amp;List only this group&apos;s lines</source>
         <translation>只列出此分组的台词(&amp;L)</translation>
     </message>
@@ -275,6 +279,7 @@
     </message>
     <message>
         <source>Time</source>
+        <extracomment>What the line list can show: every line, lines nobody checked yet, checked lines, dialogue lines without a speaker name, lines below the review threshold.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -304,6 +309,10 @@
     <message>
         <source>Review queue</source>
         <translation>待检查队列</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>本季</translation>
     </message>
     <message>
         <source>Could not save the project</source>
@@ -446,12 +455,28 @@
         <translation>分组完成：%1 个分组。你的修改已保留。</translation>
     </message>
     <message>
+        <source>Grouped: %1 groups.</source>
+        <translation>已分组：%1 个组。</translation>
+    </message>
+    <message>
         <source>All lines are listed.</source>
         <translation>已列出全部台词。</translation>
     </message>
     <message>
         <source>Only the lines of %1 are listed (Ctrl+L: all lines).</source>
         <translation>只列出 %1 的台词（Ctrl+L：全部台词）。</translation>
+    </message>
+    <message>
+        <source>Merge the groups?</source>
+        <translation>合并这些组？</translation>
+    </message>
+    <message>
+        <source>Another group is already called “%1”. Merge this group into it?</source>
+        <translation>已有另一个组名为“%1”。要把此组合并进去吗？</translation>
+    </message>
+    <message>
+        <source>No: keep two groups with the same name.</source>
+        <translation>否：保留两个同名的组。</translation>
     </message>
     <message>
         <source>Every line has been checked.</source>
@@ -568,6 +593,10 @@
     <message>
         <source>Grouping:</source>
         <translation>分组方式：</translation>
+    </message>
+    <message>
+        <source>Group an episode as soon as it opens</source>
+        <translation>剧集一打开就分组</translation>
     </message>
     <message>
         <source>Review lines below:</source>
@@ -709,6 +738,142 @@
     <message>
         <source>No audio</source>
         <translation>没有音频</translation>
+    </message>
+    <message>
+        <source>Merge %1 groups</source>
+        <translation>合并 %1 个组</translation>
+    </message>
+    <message>
+        <source>Clear the marks of %1 line(s)</source>
+        <translation>清除 %1 行的标记</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部台词</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Checked (✔)</source>
+        <translation>已检查 (✔)</translation>
+    </message>
+    <message>
+        <source>Without a speaker name</source>
+        <translation>没有说话人名字</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>低置信度</translation>
+    </message>
+    <message>
+        <source>Which lines the list shows</source>
+        <translation>列表显示哪些台词</translation>
+    </message>
+    <message>
+        <source>In time order</source>
+        <translation>按时间顺序</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>置信度最低的优先</translation>
+    </message>
+    <message>
+        <source>✔ = checked by you (placed or confirmed); italics in a group: checked</source>
+        <translation>✔ = 你已检查（放置或确认）；组内斜体：已检查</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>✔ Saved %1</source>
+        <translation>✔ 已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>未保存！</translation>
+    </message>
+    <message>
+        <source>Reading the season&apos;s characters</source>
+        <translation>正在读取本季的角色</translation>
+    </message>
+    <message>
+        <source>Characters named in the other episodes of this folder appear here, and new episodes&apos; groups come back named from them.</source>
+        <translation>此文件夹中其他剧集里命名过的角色会显示在这里，新剧集的分组会自动用这些名字命名。</translation>
+    </message>
+    <message>
+        <source>Characters of the season</source>
+        <translation>本季角色</translation>
+    </message>
+    <message>
+        <source>Episodes (lines checked / dialogue lines)</source>
+        <translation>剧集（已检查台词 / 对白台词）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines in %3 episode(s)</source>
+        <translation>%1：%3 集中共 %2 行</translation>
+    </message>
+    <message>
+        <source>not opened yet</source>
+        <translation>尚未打开</translation>
+    </message>
+    <message>
+        <source>Move %1 line(s) to %2</source>
+        <translation>将 %1 行移到 %2</translation>
+    </message>
+    <message>
+        <source>New group from %1 line(s)</source>
+        <translation>用 %1 行新建组</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>重命名为“%1”</translation>
+    </message>
+    <message>
+        <source>Mark %1 line(s)</source>
+        <translation>标记 %1 行</translation>
+    </message>
+    <message>
+        <source>Unmark %1 line(s)</source>
+        <translation>取消标记 %1 行</translation>
+    </message>
+    <message>
+        <source>Set a line&apos;s speaker to “%1”</source>
+        <translation>将一行的说话人设为“%1”</translation>
+    </message>
+    <message>
+        <source>Group speakers</source>
+        <translation>说话人分组</translation>
+    </message>
+    <message>
+        <source>Give every subtitle line its speaker</source>
+        <translation>为每一行字幕标注说话人</translation>
+    </message>
+    <message>
+        <source>Open an episode: its lines are grouped by voice and look at once, and you name and fix the groups. Every correction is saved as you go.</source>
+        <translation>打开一集：台词会立即按声音和外观分组，你来命名并修正分组。每次修改都会随时保存。</translation>
+    </message>
+    <message>
+        <source>Open a video…</source>
+        <translation>打开视频…</translation>
+    </message>
+    <message>
+        <source>Open a season folder…</source>
+        <translation>打开一季的文件夹…</translation>
+    </message>
+    <message>
+        <source>Open the demo episode</source>
+        <translation>打开演示剧集</translation>
     </message>
 </context>
 </TS>

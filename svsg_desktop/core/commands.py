@@ -1,8 +1,10 @@
 """Edits as data. Every command's ``apply(project)`` mutates the project and returns its exact inverse.
 
 The Qt layer wraps these in one thin ``QUndoCommand``; the CLI and the engine use them directly. Human edits pin
-the lines they touch (``Line.pinned``): re-clustering never separates pinned lines from their group, and groups
-with different names never merge.
+the lines a person placed or confirmed (``Line.pinned``, shown as ✔ "checked"): re-clustering never separates
+pinned lines from their group, and groups with different names never merge. Merging two groups is a judgement on
+the groups, not on each line, so it moves lines without pinning them. One gesture that makes several edits
+(merging three groups, clearing every mark) is one :class:`Batch`, so one undo takes it back.
 """
 
 from __future__ import annotations
@@ -121,8 +123,9 @@ class SplitLines:
 
 @dataclass(frozen=True)
 class MergeClusters:
-    """Merge group ``source`` into ``target``: every line of both is pinned; ``source`` disappears. The target
-    keeps its name, or takes the source's when it had none."""
+    """Merge group ``source`` into ``target``: ``source`` disappears, its lines move to ``target`` keeping their
+    checked state (nobody looked at each line). The target keeps its name, or takes the source's when it had
+    none."""
 
     source: int
     target: int
@@ -133,11 +136,10 @@ class MergeClusters:
         if self.source == self.target:
             raise CommandError("cannot merge a group into itself", code="merge_self", cluster=self.source)
         src_ids = project.line_ids_in(self.source)
-        dst_ids = project.line_ids_in(self.target)
-        inverse = _snapshot(project, src_ids + dst_ids, [self.source, self.target])
+        inverse = _snapshot(project, src_ids, [self.source, self.target])
         name = project.clusters[self.target].name or project.clusters[self.source].name
-        for i in src_ids + dst_ids:
-            project.lines[i] = project.lines[i].with_(cluster=self.target, pinned=True)
+        for i in src_ids:
+            project.lines[i] = project.lines[i].with_(cluster=self.target)
         project.clusters[self.target].name = name
         del project.clusters[self.source]
         return inverse
@@ -231,3 +233,62 @@ class AssignClusters:
 
     def to_dict(self) -> dict:
         return {"op": "assign", "lines": len(self.assignment)}
+
+
+@dataclass(frozen=True)
+class SetLineSpeaker:
+    """Give one line its own speaker label outside any group (``"A/B"``: several speakers, flagged so). Pins it.
+    A single name for one line is better said by moving the line to that name's group (see the Qt controller)."""
+
+    line_id: str
+    speaker: str
+
+    def apply(self, project: Project) -> Restore:
+        (lid,) = _check_lines(project, [self.line_id])
+        inverse = _snapshot(project, [lid], ())
+        ln = project.lines[lid]
+        name = "/".join(part.strip() for part in self.speaker.split("/") if part.strip())
+        flags = ln.flags | {Flag.SEVERAL} if "/" in name else ln.flags
+        project.lines[lid] = ln.with_(speaker=name, cluster=None, pinned=True, flags=frozenset(flags))
+        return inverse
+
+    def describe(self) -> str:
+        return f"set the speaker of {self.line_id} to {self.speaker!r}"
+
+    def to_dict(self) -> dict:
+        return {"op": "speaker", "line": self.line_id, "speaker": self.speaker}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several commands as one edit (one gesture, one undo step). Applies them in order; if one is refused, the
+    ones already applied are taken back and the error is raised, so a batch is all or nothing."""
+
+    commands: tuple
+    label: str = ""
+
+    def apply(self, project: Project) -> "Batch":
+        inverses = []
+        try:
+            for cmd in self.commands:
+                inverses.append(cmd.apply(project))
+        except SvsgError:
+            for inv in reversed(inverses):
+                inv.apply(project)
+            raise
+        return Batch(tuple(reversed(inverses)), self.label)
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Line records the batch's commands restore (read by the app to know what an edit touched)."""
+        return tuple(ln for cmd in self.commands for ln in getattr(cmd, "lines", ()))
+
+    @property
+    def clusters(self) -> tuple[tuple[int, str | None], ...]:
+        return tuple(c for cmd in self.commands for c in getattr(cmd, "clusters", ()))
+
+    def describe(self) -> str:
+        return self.label or "; ".join(c.describe() for c in self.commands)
+
+    def to_dict(self) -> dict:
+        return {"op": "batch", "commands": [c.to_dict() for c in self.commands]}

@@ -21,7 +21,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 from .compat import emit
+from .i18n import tr
 from .saver import ProjectWriter
+from .undo_text import undo_text
 from ..core import commands as C
 from ..core.errors import SvsgError
 from ..core.journal import EditSession, apply_edit, is_human, undo_edit
@@ -55,7 +57,7 @@ class CoreUndoCommand(QUndoCommand):
     """One core command on the undo stack. ``redo`` re-applies it, ``undo`` applies the stored inverse."""
 
     def __init__(self, controller: "Controller", command, inverse) -> None:
-        super().__init__(command.describe())
+        super().__init__(undo_text(command, controller.project))
         self._controller = controller
         self.command = command
         self.inverse = inverse
@@ -81,6 +83,7 @@ class Controller(QObject):
     saved = Signal(str)                   # path written
     saveFailed = Signal(str)              # English message (also logged)
     commandFailed = Signal(str)           # a refused edit (e.g. merging a group into itself)
+    renameClash = Signal(int, int, str)   # group, the other group that has that name already, the name
 
     def __init__(self, project: Project | None = None, path: str | Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -193,13 +196,56 @@ class Controller(QObject):
     def merge_clusters(self, source: int, target: int) -> bool:
         return self.execute(C.MergeClusters(int(source), int(target)))
 
+    def merge_many(self, sources: Iterable[int], target: int) -> bool:
+        """Several groups into one: one gesture, one undo step."""
+        merges = tuple(C.MergeClusters(int(s), int(target)) for s in dict.fromkeys(sources) if s != target)
+        if len(merges) == 1:
+            return self.execute(merges[0])
+        label = tr("Merge %1 groups").replace("%1", str(len(merges) + 1))
+        return bool(merges) and self.execute(C.Batch(merges, label))
+
+    def clear_flags(self, line_ids: Iterable[str]) -> bool:
+        """Every mark off the given lines as one undo step."""
+        lines = self.project.lines
+        ids = [i for i in line_ids if i in lines]
+        cmds = tuple(C.SetFlag(tuple(i for i in ids if f in lines[i].flags), f, False) for f in Flag
+                     if any(f in lines[i].flags for i in ids))
+        if len(cmds) == 1:
+            return self.execute(cmds[0])
+        label = tr("Clear the marks of %1 line(s)").replace("%1", str(len(ids)))
+        return bool(cmds) and self.execute(C.Batch(cmds, label))
+
+    def set_line_speaker(self, line_id: str, name: str) -> bool:
+        """One line's speaker: ``A/B`` = several speakers on that line; a single name moves the line to the
+        group with that name (a new group when no group has it)."""
+        name = name.strip()
+        if not name or line_id not in self.project.lines or name == self.project.speaker_of(line_id):
+            return False
+        if "/" in name:
+            return self.execute(C.SetLineSpeaker(line_id, name))
+        other = self.group_named(name)
+        if other is not None:
+            return self.move_lines([line_id], other)
+        return self.split_lines([line_id], name)
+
+    def group_named(self, name: str, *, besides: int | None = None) -> int | None:
+        key = name.strip().casefold()
+        return next((cid for cid, c in self.project.clusters.items()
+                     if key and cid != besides and c.name.strip().casefold() == key), None)
+
     def split_lines(self, line_ids: Iterable[str], name: str = "") -> bool:
         ids = tuple(line_ids)
         return bool(ids) and self.execute(C.SplitLines(ids, name))
 
-    def rename_cluster(self, cluster: int, name: str) -> bool:
+    def rename_cluster(self, cluster: int, name: str, *, allow_same_name: bool = False) -> bool:
+        """Rename a group. When another group has that name already, nothing happens here: ``renameClash`` asks
+        the window to offer a merge (or ``allow_same_name`` renames anyway)."""
         c = self.project.clusters.get(cluster)
         if c is not None and c.name == name.strip():
+            return False
+        other = self.group_named(name, besides=cluster)
+        if other is not None and not allow_same_name:
+            emit(self.renameClash, int(cluster), int(other), name.strip())
             return False
         return self.execute(C.RenameCluster(int(cluster), name))
 

@@ -7,8 +7,9 @@ wherever it is). Update the catalogues with ``python resources/translations/upda
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..core.paths import resources_dir, translations_dir  # noqa: F401 - re-exported for the app
 
@@ -54,5 +55,24 @@ def install_language(code: str) -> bool:
         return False
     app.installTranslator(t)
     _installed.append(t)
+    _install_qt_own(app, code)
     log.info("UI language: %s", code)
     return True
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own catalogues (``qtbase_xx.qm``: standard buttons, file dialogs) are: beside ours in a frozen
+    app, else in the Qt that PySide6 ships."""
+    return [translations_dir(), Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+
+
+def _install_qt_own(app, code: str) -> None:
+    lang = code.split("_")[0]
+    for name in (f"qtbase_{code}", f"qtbase_{lang}"):
+        for folder in qt_translations_dirs():
+            t = QTranslator()
+            if (folder / f"{name}.qm").is_file() and t.load(str(folder / f"{name}.qm")):
+                app.installTranslator(t)
+                _installed.append(t)
+                return
+    log.warning("Qt's own %s translation was not found; standard buttons stay in English", code)

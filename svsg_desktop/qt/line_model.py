@@ -48,6 +48,23 @@ def flag_text(flags) -> str:
     return ", ".join(flag_label(f) for f in sorted(flags, key=lambda f: f.value))
 
 
+#: What the line list can show: every line, lines nobody checked yet, checked lines, dialogue lines without a
+#: speaker name, lines below the review threshold.
+SHOW_STATES = ("all", "unchecked", "checked", "unnamed", "low")
+
+
+def line_state_matches(show: str, ln, speaker: str, review_below: float) -> bool:
+    if show == "unchecked":
+        return not ln.pinned and ln.is_dialogue
+    if show == "checked":
+        return ln.pinned
+    if show == "unnamed":
+        return ln.is_dialogue and not speaker
+    if show == "low":
+        return ln.is_dialogue and not ln.pinned and ln.confidence is not None and ln.confidence < review_below
+    return True
+
+
 class LineListModel(QAbstractTableModel):
     """Rows = lines in time order (or in review order in :class:`ReviewQueueModel`)."""
 
@@ -61,6 +78,8 @@ class LineListModel(QAbstractTableModel):
         self._labels: dict[int, str] = {}
         self._needle = ""
         self._only: int | None = None          # restrict to one group (None: all)
+        self._show = "all"                     # one of SHOW_STATES
+        self._by_confidence = False            # rows least confident first instead of in time order
         self._review_below = 0.5
         self._bold = QFont()
         self._bold.setBold(True)
@@ -83,14 +102,37 @@ class LineListModel(QAbstractTableModel):
     def _visible(self, lid: str) -> bool:
         if self._needle and self._needle not in self._search[lid]:
             return False
-        return self._only is None or self.controller.project.lines[lid].cluster == self._only
+        if self._only is None and self._show == "all":
+            return True
+        p = self.controller.project
+        ln = p.lines[lid]
+        if self._only is not None and ln.cluster != self._only:
+            return False
+        return self._show == "all" or line_state_matches(self._show, ln, p.speaker_of(lid), self._review_below)
+
+    def _filtering(self) -> bool:
+        return bool(self._needle) or self._only is not None or self._show != "all"
 
     def _apply_filter(self) -> None:
-        if self._needle or self._only is not None:
+        if self._filtering():
             self._ids = [lid for lid in self._all if self._visible(lid)]
         else:
             self._ids = list(self._all)
+        if self._by_confidence:
+            lines = self.controller.project.lines
+            self._ids.sort(key=lambda i: (lines[i].confidence is None, lines[i].confidence or 0.0))
         self._row = {lid: r for r, lid in enumerate(self._ids)}
+
+    def set_view(self, show: str | None = None, by_confidence: bool | None = None) -> None:
+        """Which lines (``SHOW_STATES``) and in which order (time, or least confident first)."""
+        show = self._show if show is None else show
+        by_conf = self._by_confidence if by_confidence is None else by_confidence
+        if (show, by_conf) == (self._show, self._by_confidence):
+            return
+        self.beginResetModel()
+        self._show, self._by_confidence = show, by_conf
+        self._apply_filter()
+        self.endResetModel()
 
     def set_filter(self, text: str | None = None, cluster: int | None | bool = False) -> None:
         """Change the text filter (None: keep) and/or the group restriction (False: keep; None: all groups)."""
@@ -136,7 +178,7 @@ class LineListModel(QAbstractTableModel):
             return
         for lid in touched:
             self._search[lid] = self._search_key(lid)
-        if (self._needle or self._only is not None) and any(self._visible(i) != (i in self._row) for i in touched):
+        if self._filtering() and any(self._visible(i) != (i in self._row) for i in touched):
             self.beginResetModel()              # an edited line entered or left the filter
             self._apply_filter()
             self.endResetModel()
@@ -180,7 +222,8 @@ class LineListModel(QAbstractTableModel):
         return None
 
     # -- data ---------------------------------------------------------------------------------------------------
-    _ROLES = frozenset({Qt.DisplayRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole, Qt.TextAlignmentRole,
+    _ROLES = frozenset({Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole,
+                        Qt.TextAlignmentRole,
                         Qt.ToolTipRole, ID_ROLE, CLUSTER_ROLE, CONFIDENCE_ROLE, START_ROLE})
 
     def data(self, index, role=Qt.DisplayRole):
@@ -206,6 +249,8 @@ class LineListModel(QAbstractTableModel):
                 c = p.clusters.get(ln.cluster) if ln.cluster is not None else None
                 return group_label(c.id, c.name) if c else ""
             return None
+        if role == Qt.EditRole:
+            return p.speaker_of(lid) if col == SPEAKER else None
         if role == ID_ROLE:
             return lid
         if role == CLUSTER_ROLE:
@@ -233,7 +278,16 @@ class LineListModel(QAbstractTableModel):
     # -- drag source (removes nothing) ----------------------------------------------------------------------------
     def flags(self, index):
         base = super().flags(index)
-        return base | Qt.ItemIsDragEnabled if index.isValid() else base
+        if not index.isValid():
+            return base
+        base |= Qt.ItemIsDragEnabled
+        return base | Qt.ItemIsEditable if index.column() == SPEAKER else base
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        """The speaker cell of one line (Shift+F2): see ``Controller.set_line_speaker``."""
+        if role != Qt.EditRole or not index.isValid() or index.column() != SPEAKER:
+            return False
+        return self.controller.set_line_speaker(self._ids[index.row()], str(value or ""))
 
     def mimeTypes(self):
         return [LINE_IDS_MIME]

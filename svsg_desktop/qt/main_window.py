@@ -7,8 +7,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..core import workspace
 from ..core.errors import SvsgError
@@ -17,17 +17,22 @@ from . import flows
 from .actions import ShortcutsDialog, build_actions
 from .cluster_model import ClusterTreeModel
 from .controller import Controller
+from .editing import Editing
 from .i18n import group_label, tr
 from .jobs import JobRunner
-from .line_model import LineListModel, ReviewQueueModel
+from .line_model import SPEAKER, LineListModel, ReviewQueueModel
 from .listening import Listening
 from .menus import MenuBuilder
+from .review_bar import ReviewBar, SaveIndicator
+from .season_panel import SeasonPanel, season_label_job
+from .undo_text import undo_label
 from .settings import AppSettings, SettingsDialog
 from .status_widgets import JobStatus, engine_text
 from .thumbnails import ThumbnailLoader
 from .video import make_backend
 from .video_panel import VideoPanel
 from .views import ClusterTreeView, LineTableView, NameDelegate
+from .welcome import WelcomePane
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +55,15 @@ class MainWindow(QMainWindow):
         self.clusters = ClusterTreeModel(self.controller, self)
         self.tree = ClusterTreeView()
         self.tree.setModel(self.clusters)
-        self.tree.setItemDelegateForColumn(0, NameDelegate(self.controller.known_names, self.tree))
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.known_names, self.tree))
         self.thumbs = ThumbnailLoader(self.controller, self.clusters, self.tree.iconSize(), self)
         self.review = ReviewQueueModel(self.controller, self)
         self.review_view = LineTableView()
         self.review_view.setModel(self.review)
+        self.review_bar = ReviewBar(self.lines)
         self._layout()
         self.apply_review_threshold()
+        self.editing = Editing(self)
         self.actions = build_actions(self)
         self.recent_menu = MenuBuilder(self).build()
         self._connect()
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         lb = QVBoxLayout(lines_box)
         lb.setContentsMargins(0, 0, 0, 0)
         lb.addWidget(self.filter_edit)
+        lb.addWidget(self.review_bar)
         lb.addWidget(self.line_view)
         vsplit.addWidget(lines_box)
         vsplit.setStretchFactor(0, 3)
@@ -83,28 +91,38 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, tr("Groups"))
         self.tabs.addTab(self.review_view, tr("Review queue"))
+        self.season = SeasonPanel(self.controller)
+        self.tabs.addTab(self.season, tr("Season"))
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.setCentralWidget(split)
+        self.welcome = WelcomePane(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)     # a first start: three ways in
+        self.pages.addWidget(split)
+        self.setCentralWidget(self.pages)
         self.job_status = JobStatus(self.jobs)
         self.engine_label = QLabel(engine_text(self.settings.device))
         self.video_label = QLabel(self.video.video_status())
         self.message = QLabel()
         sb = self.statusBar()
         sb.addWidget(self.message, 1)
+        self.save_indicator = SaveIndicator(self.controller)
+        sb.addPermanentWidget(self.save_indicator)
         sb.addPermanentWidget(self.job_status)
         sb.addPermanentWidget(self.engine_label)
         sb.addPermanentWidget(self.video_label)
         self.line_view.setFocus()
 
     def _connect(self) -> None:
-        a, c = self.actions, self.controller
+        a, c, ed = self.actions, self.controller, self.editing
         stack = c.undo_stack
         a["undo"].triggered.connect(stack.undo)
         a["redo"].triggered.connect(stack.redo)
+        stack.undoTextChanged.connect(lambda t: a["undo"].setText(undo_label(tr("&Undo"), t)))
+        stack.redoTextChanged.connect(lambda t: a["redo"].setText(undo_label(tr("&Redo"), t)))
         stack.canUndoChanged.connect(a["undo"].setEnabled)
         stack.canRedoChanged.connect(a["redo"].setEnabled)
         a["undo"].setEnabled(False)
@@ -113,10 +131,11 @@ class MainWindow(QMainWindow):
             "open_video": self.ask_open_video, "open_subtitles": self.ask_open_subtitles,
             "open_project": self.ask_open_project, "open_folder": self.ask_open_folder,
             "open_demo": self.open_demo, "quit": self.close,
-            "filter": self.focus_filter, "new_group": self.new_group, "rename": self.rename_group,
-            "merge_selected": self.merge_selected, "group_lines": self.toggle_group_lines,
-            "flag_non_dialogue": lambda: self.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: self.flag(Flag.UNKNOWN),
-            "flag_several": lambda: self.flag(Flag.SEVERAL), "clear_flags": self.clear_flags,
+            "filter": self.focus_filter, "new_group": ed.new_group, "rename": ed.rename_group,
+            "merge_selected": ed.merge_selected, "group_lines": self.toggle_group_lines,
+            "flag_non_dialogue": lambda: ed.flag(Flag.NON_DIALOGUE), "flag_unknown": lambda: ed.flag(Flag.UNKNOWN),
+            "flag_several": lambda: ed.flag(Flag.SEVERAL), "clear_flags": ed.clear_flags,
+            "line_speaker": ed.edit_line_speaker,
             "play_pause": self.video.toggle, "play_line": self.play_line,
             "prev_line": lambda: self.step(-1), "next_line": lambda: self.step(1),
             "group_speakers": self.group_speakers, "next_review": self.next_review,
@@ -125,12 +144,16 @@ class MainWindow(QMainWindow):
         for name, slot in slots.items():
             a[name].triggered.connect(lambda *_, s=slot: s())
         for k in range(1, 10):
-            a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: self.assign_rank(r))
+            a[f"assign_{k}"].triggered.connect(lambda *_, r=k - 1: ed.assign_rank(r))
         self.filter_edit.textChanged.connect(self.on_filter)
         self.filter_edit.returnPressed.connect(self.line_view.setFocus)
         for view in (self.line_view, self.review_view, self.tree):
             view.currentLineChanged.connect(self.on_current_line)
-            view.renameRequested.connect(self.rename_group)
+            view.renameRequested.connect(ed.rename_group)
+        for view in (self.line_view, self.review_view):
+            view.doubleClicked.connect(lambda *_: self.play_line())
+            view.setItemDelegateForColumn(SPEAKER, NameDelegate(self.known_names, view))
+        self.season.openEpisode.connect(self.open_video)
         self.video.line_button.clicked.connect(self.play_line)
         c.commandFailed.connect(self.show_message)
         c.saveFailed.connect(lambda msg: self.show_error(tr("Could not save the project"), msg))
@@ -297,8 +320,13 @@ class MainWindow(QMainWindow):
         if self.controller.read_only:
             self.show_error(tr("Opened read-only"), self.controller.read_only)
 
+    def known_names(self) -> list[str]:
+        """Completion: every name this episode knows and the season's characters."""
+        return sorted(set(self.controller.known_names()) | set(self.season.names()))
+
     def on_project_reset(self) -> None:
         p = self.controller.project
+        self.pages.setCurrentIndex(1 if p.lines else 0)
         if p.video and self.video.loaded() != p.video and Path(p.video).is_file():
             self.video.load(p.video)
         self.video_label.setText(self.video.video_status())
@@ -313,6 +341,8 @@ class MainWindow(QMainWindow):
         if first is not None and self.video.loaded():
             self.video.seek(first.start)          # show a real frame, not a black area, until Play
         self.thumbs.schedule()
+        if p.lines and not p.clusters and self.settings.group_on_open and not self.jobs.is_busy():
+            self.group_speakers()                 # a new episode: group (and name from the season) at once
 
     # -- jobs ---------------------------------------------------------------------------------------------------
     def group_speakers(self) -> None:
@@ -320,8 +350,9 @@ class MainWindow(QMainWindow):
             self.show_message(tr("Open a video first."))
             return
         project = self.controller.project
-        self.jobs.start(workspace.label_job, project, device=self.settings.device, method=self.settings.method,
-                        name=tr("Grouping speakers"), on_finished=lambda command: self.on_grouped(command, project))
+        self.jobs.start(season_label_job, project, self.season.labeled(), device=self.settings.device,
+                        method=self.settings.method, name=tr("Grouping speakers"),
+                        on_finished=lambda command: self.on_grouped(command, project))
 
     def on_grouped(self, command, project) -> None:
         """The label job's grouping command, executed as one undoable step (pinned lines never move); dropped when
@@ -329,52 +360,15 @@ class MainWindow(QMainWindow):
         from ..core.preflight import empty_result
         if project is not self.controller.project:
             return
+        had_corrections = any(ln.pinned for ln in self.controller.project.lines.values())
         self.controller.apply_grouping(command)
         problem = empty_result(self.controller.project)
         self.clusters.reset()                 # a new grouping: largest group first again
-        self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace(
-            "%1", str(len(self.controller.project.clusters))))
+        n = str(len(self.controller.project.clusters))
+        self.show_message(tr("Grouped: %1 groups. Your corrections were kept.").replace("%1", n) if had_corrections
+                          else tr("Grouped: %1 groups.").replace("%1", n))
         if problem:
             self.show_error(tr("Nothing to label"), problem)
-
-    # -- edits --------------------------------------------------------------------------------------------------
-    def assign_rank(self, rank: int) -> None:
-        """Keys 1–9: the n-th group as the panel shows it."""
-        groups = [g for g in self.clusters.groups() if g >= 0]
-        if 0 <= rank < len(groups):
-            self.controller.move_lines(self._focused_ids(), groups[rank])
-
-    def new_group(self) -> None:
-        ids = self._focused_ids()
-        if self.controller.split_lines(ids):
-            self.tree.select_cluster(self.controller.project.lines[ids[0]].cluster)
-
-    def merge_selected(self) -> None:
-        groups = self.tree.selected_clusters()
-        for source in groups[1:]:
-            self.controller.merge_clusters(source, groups[0])
-
-    def rename_group(self) -> None:
-        if not (self.tree.hasFocus() and self.tree.current_cluster() is not None) and self.current_line:
-            cid = self.controller.project.lines[self.current_line].cluster
-            if cid is None:
-                return
-            self.tabs.setCurrentWidget(self.tree)
-            self.tree.select_cluster(cid)
-        self.tree.setFocus()
-        self.tree.rename_current()
-
-    def flag(self, flag: Flag) -> None:
-        ids = self._focused_ids()
-        on = not all(flag in self.controller.project.lines[i].flags for i in ids)
-        self.controller.set_flag(ids, flag, on)
-
-    def clear_flags(self) -> None:
-        ids = self._focused_ids()
-        for f in Flag:
-            have = [i for i in ids if f in self.controller.project.lines[i].flags]
-            if have:
-                self.controller.set_flag(have, f, False)
 
     # -- navigation and playback --------------------------------------------------------------------------------
     def on_filter(self, text: str) -> None:
@@ -418,15 +412,7 @@ class MainWindow(QMainWindow):
             self.video.play_range(ln.start, ln.end)
 
     def next_review(self) -> None:
-        """The least confident line not yet checked by a human."""
-        for r in range(self.review.rowCount()):
-            lid = self.review.line_id(r)
-            if not self.controller.project.lines[lid].pinned:
-                self.tabs.setCurrentWidget(self.review_view)
-                self.review_view.select_line(lid)
-                self.review_view.setFocus()
-                return
-        self.show_message(tr("Every line has been checked."))
+        self.editing.next_review()
 
     # -- dialogs ------------------------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -449,6 +435,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.jobs.wait(5000)
         self.thumbs.wait(5000)
+        self.season.wait(5000)
         self.video.shutdown()
         self.controller.close()              # waits for the last edit to be on disk
         self.settings.sync()

@@ -35,8 +35,8 @@ class MenuBuilder:
         file.addSeparator()
         file.addAction(a["quit"])
         edit = mb.addMenu(tr("&Edit"))
-        for name in ("undo", "redo", None, "filter", "group_lines", None, "new_group", "rename", "merge_selected", None,
-                     "flag_non_dialogue", "flag_unknown", "flag_several", "clear_flags"):
+        for name in ("undo", "redo", None, "filter", "group_lines", None, "new_group", "rename", "merge_selected",
+                     "line_speaker", None, "flag_non_dialogue", "flag_unknown", "flag_several", "clear_flags"):
             edit.addSeparator() if name is None else edit.addAction(a[name])
         assign = edit.addMenu(tr("&Assign to group"))
         for k in range(1, 10):

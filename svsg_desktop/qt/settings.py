@@ -53,6 +53,15 @@ class AppSettings:
         self.q.setValue("engine/method", value)
 
     @property
+    def group_on_open(self) -> bool:
+        """Group an episode's speakers as soon as it opens (when it has no groups yet)."""
+        return self._get("engine/group_on_open", True, bool)
+
+    @group_on_open.setter
+    def group_on_open(self, value: bool) -> None:
+        self.q.setValue("engine/group_on_open", bool(value))
+
+    @property
     def review_below(self) -> float:
         """Lines below this confidence get a red badge (amber up to halfway to 1)."""
         return min(1.0, max(0.0, self._get("review/below", 0.5, float)))
@@ -119,6 +128,9 @@ class SettingsDialog(QDialog):
             self.method.addItem(label, code)
         self.method.setCurrentIndex(self.method.findData(settings.method))
         form.addRow(tr("Grouping:"), self.method)
+        self.group_on_open = QCheckBox(tr("Group an episode as soon as it opens"))
+        self.group_on_open.setChecked(settings.group_on_open)
+        form.addRow("", self.group_on_open)
         self.review = QDoubleSpinBox()
         self.review.setRange(0.0, 1.0)
         self.review.setSingleStep(0.05)
@@ -149,6 +161,7 @@ class SettingsDialog(QDialog):
         s.method = self.method.currentData()
         s.review_below = self.review.value()
         s.autoplay = self.autoplay.isChecked()
+        s.group_on_open = self.group_on_open.isChecked()
         s.language = self.language.currentData()
         s.sync()
         super().accept()

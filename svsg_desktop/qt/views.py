@@ -4,7 +4,7 @@ controller for a command."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCompleter, QHeaderView, QLineEdit, QStyledItemDelegate,
                                QTableView, QTreeView)
 
@@ -115,7 +115,17 @@ class NameDelegate(QStyledItemDelegate):
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         completer.setFilterMode(Qt.MatchContains)
         editor.setCompleter(completer)
+        # one Return in the popup picks the name and commits it (Qt's popup eats that Return otherwise)
+        completer.activated.connect(lambda text, e=editor: QTimer.singleShot(0, lambda: self._commit(e, text)))
         return editor
+
+    def _commit(self, editor: QLineEdit, text: str) -> None:
+        try:
+            editor.setText(text)
+        except RuntimeError:            # the editor is gone already (closed by focus loss)
+            return
+        emit(self.commitData, editor)
+        emit(self.closeEditor, editor, QStyledItemDelegate.NoHint)
 
     def setEditorData(self, editor, index) -> None:
         editor.setText(index.data(Qt.EditRole) or "")

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svsg_desktop.core.commands import (AssignClusters, CommandError, MergeClusters, MoveLines, RenameCluster,
-                                        Restore, SetFlag, SplitLines)
+from svsg_desktop.core.commands import (AssignClusters, Batch, CommandError, MergeClusters, MoveLines,
+                                        RenameCluster, Restore, SetFlag, SetLineSpeaker, SplitLines)
 from svsg_desktop.core.lines import Flag, Line
 from svsg_desktop.core.project import Project
 import pytest
@@ -19,7 +19,7 @@ def make_project(n=12, k=3):
 
 
 ids = st.lists(st.sampled_from([f"L{i:05d}" for i in range(12)]), min_size=1, max_size=6, unique=True)
-commands = st.one_of(
+single = st.one_of(
     st.builds(MoveLines, ids.map(tuple), st.integers(1, 5)),
     st.builds(SplitLines, ids.map(tuple), st.sampled_from(["", "キョン", "Mikuru"])),
     st.builds(MergeClusters, st.integers(1, 3), st.integers(1, 3)).filter(lambda c: c.source != c.target),
@@ -28,7 +28,10 @@ commands = st.one_of(
     st.builds(AssignClusters, st.dictionaries(st.sampled_from([f"L{i:05d}" for i in range(12)]),
                                               st.one_of(st.none(), st.integers(1, 6)), min_size=1),
               st.dictionaries(st.integers(1, 6), st.sampled_from(["A", "B"]))),
+    st.builds(SetLineSpeaker, st.sampled_from([f"L{i:05d}" for i in range(12)]),
+              st.sampled_from(["A", "A/B", " 春日 / キョン ", ""])),
 )
+commands = st.one_of(single, st.builds(Batch, st.lists(single, min_size=1, max_size=3).map(tuple)))
 
 
 @settings(max_examples=300, deadline=None)
@@ -47,7 +50,7 @@ def test_apply_then_inverse_restores_exactly(cmds):
     for before, inverse in reversed(history):
         redo = inverse.apply(p)
         assert p.snapshot() == before
-        assert isinstance(redo, Restore)
+        assert isinstance(redo, (Restore, Batch))
 
 
 def test_redo_after_undo_gives_same_state():
@@ -68,6 +71,39 @@ def test_move_pins_and_merge_keeps_target_name():
     assert 3 not in p.clusters and p.clusters[1].name == "春日"
     assert all(p.line(i).cluster == 1 for i in p.line_ids_in(1))
     assert p.speaker_of("L00002") == "春日"
+
+
+def test_merging_groups_checks_no_line():
+    """Only lines a person placed or confirmed are checked: a merge moves lines, it does not look at them."""
+    p = make_project()
+    MoveLines(("L00002",), 3).apply(p)
+    MergeClusters(3, 1).apply(p)
+    MergeClusters(2, 1).apply(p)
+    assert {i for i, ln in p.lines.items() if ln.pinned} == {"L00002"}
+    assert set(p.line_ids_in(1)) == set(p.lines)
+
+
+def test_a_batch_is_one_edit_and_all_or_nothing():
+    p = make_project()
+    before = p.snapshot()
+    inverse = Batch((MergeClusters(2, 1), MergeClusters(3, 1)), "merge 3 groups").apply(p)
+    assert set(p.clusters) == {1} and inverse.describe() == "merge 3 groups"
+    assert inverse.to_dict()["op"] == "batch" and len(inverse.lines) == 8
+    inverse.apply(p)
+    assert p.snapshot() == before
+    with pytest.raises(CommandError, match="no such group"):
+        Batch((MergeClusters(2, 1), MergeClusters(9, 1))).apply(p)
+    assert p.snapshot() == before, "a refused batch must change nothing"
+
+
+def test_a_line_can_carry_several_speakers():
+    p = make_project()
+    SetLineSpeaker("L00004", " 春日/ キョン ").apply(p)
+    ln = p.line("L00004")
+    assert ln.speaker == "春日/キョン" and ln.cluster is None and ln.pinned and Flag.SEVERAL in ln.flags
+    assert p.speaker_of("L00004") == "春日/キョン"
+    SetLineSpeaker("L00005", "Mikuru").apply(p)
+    assert Flag.SEVERAL not in p.line("L00005").flags
 
 
 def test_errors_name_the_problem():

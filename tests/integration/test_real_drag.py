@@ -25,6 +25,7 @@ from svsg_desktop.qt.video import NullBackend
 w = MainWindow(backend=NullBackend("test"))
 w.quiet_errors = True
 w.resize(1200, 760); w.move(0, 0); w.show(); w.activateWindow()
+w.settings.group_on_open = False          # the drags below need a still panel
 w.open_video(sys.argv[1])
 c = w.controller; p = c.project
 d = [i for i in p.order if p.lines[i].is_dialogue]

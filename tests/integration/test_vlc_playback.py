@@ -30,7 +30,10 @@ w.open_video(sys.argv[1])
 out = {"platform": app.platformName(), "status": w.video.video_status(), "available": w.video.backend.available}
 
 def start():
-    w.video.toggle()                     # Space: play
+    if sys.argv[3] == "play":
+        w.video.toggle()                 # Space: play
+    elif sys.argv[3] == "second":
+        w.open_video(sys.argv[4])        # another episode while one is open
 
 def grab():
     s = w.video.surface
@@ -43,8 +46,8 @@ def grab():
     w.close()
     app.quit()
 
-QTimer.singleShot(500, start)
-QTimer.singleShot(4500, grab)
+QTimer.singleShot(1500, start)
+QTimer.singleShot(5500, grab)
 QTimer.singleShot(30000, app.quit)
 sys.exit(app.exec())
 """
@@ -58,26 +61,32 @@ def test_libvlc_is_installed():
     assert vlc.Instance(["--quiet", "--aout=adummy"]) is not None, "libVLC starts without its plugins"
 
 
-def test_demo_plays_inside_the_window(xvfb, tmp_path):
-    from PySide6.QtGui import QImage
-
+def _run_app(xvfb, tmp_path, mode: str, videos: list[Path] | None = None) -> tuple[dict, Path]:
     assert shutil.which("import"), "ImageMagick's import is not installed"
-    for name in ("demo.mp4", "demo.srt"):
-        shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
+    if videos is None:
+        for name in ("demo.mp4", "demo.srt"):
+            shutil.copy2(ROOT / "resources" / "demo" / name, tmp_path / name)
+        videos = [tmp_path / "demo.mp4", tmp_path / "demo.mp4"]
     grab = tmp_path / "screen.png"
     env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", SVSG_VLC_ARGS="--aout=adummy",
                SVSG_DATA_DIR=str(tmp_path / "data"), SVSG_LOG_DIR=str(tmp_path / "logs"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path / "run"))
     (tmp_path / "run").mkdir(mode=0o700)
-    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(tmp_path / "demo.mp4"), str(grab)], env=env,
+    res = subprocess.run([sys.executable, "-c", APP_SCRIPT, str(videos[0]), str(grab), mode,
+                          str(videos[1])], env=env,
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     line = next((ln for ln in res.stdout.splitlines() if ln.startswith("RESULT ")), None)
     assert line, f"the app did not report (rc={res.returncode}):\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}"
     out = json.loads(line[len("RESULT "):])
     assert out["platform"] == "xcb"
     assert out["available"], f"video is off: {out['status']}"
-    assert out["playing"] and out["position"] > 1000, out
     assert out["import_rc"] == 0, out["import_err"]
+    return out, grab
+
+
+def _assert_picture(out: dict, grab: Path) -> None:
+    from PySide6.QtGui import QImage
+
     img = QImage(str(grab))
     assert not img.isNull()
     x0, y0, w, h = out["x"], out["y"], out["w"], out["h"]
@@ -93,3 +102,33 @@ def test_demo_plays_inside_the_window(xvfb, tmp_path):
             colours.add((c.red() // 32, c.green() // 32, c.blue() // 32))
     assert lit / total > 0.2, f"the video area is black ({lit}/{total} lit samples)"
     assert len(colours) >= 3, f"the video area is one flat colour, not a picture: {colours}"
+
+
+def test_demo_plays_inside_the_window(xvfb, tmp_path):
+    out, grab = _run_app(xvfb, tmp_path, "play")
+    assert out["playing"] and out["position"] > 1000, out
+    _assert_picture(out, grab)
+
+
+@pytest.fixture
+def two_episodes(tmp_path) -> list[Path]:
+    """Two generated episodes (libVLC started paused on these showed nothing at all)."""
+    from ..season import make_season
+
+    return make_season(tmp_path / "season", episodes=2)
+
+
+def test_a_frame_shows_before_the_first_play(xvfb, tmp_path, two_episodes):
+    """Opening an episode (from the command line: before the window is on screen) shows a still frame of its
+    first line, not a black area, until Play."""
+    out, grab = _run_app(xvfb, tmp_path, "still", two_episodes)
+    assert not out["playing"], out
+    _assert_picture(out, grab)
+
+
+def test_a_frame_shows_when_another_episode_opens(xvfb, tmp_path, two_episodes):
+    """Opening a second episode while one is open showed a black area (the seek came before libVLC had opened
+    the new media and was dropped)."""
+    out, grab = _run_app(xvfb, tmp_path, "second", two_episodes)
+    assert not out["playing"], out
+    _assert_picture(out, grab)

@@ -35,6 +35,8 @@ def isolated_settings(tmp_path, monkeypatch):
     QCoreApplication.setOrganizationName("svsg-test")
     QCoreApplication.setApplicationName("svsg-test")
     monkeypatch.setenv("SVSG_LOG_DIR", str(tmp_path / "logs"))
+    # opening an episode groups it at once (a real pipeline run); tests that want it turn it back on
+    QSettings().setValue("engine/group_on_open", False)
     yield tmp_path / "settings"
 
 

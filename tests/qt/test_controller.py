@@ -143,3 +143,53 @@ def test_writer_keeps_only_the_newest_snapshot(qtbot, project, tmp_path):
     assert w.flush(10)
     assert written[-1] == 10 and len(written) < 10
     assert w.close(5)
+
+
+def test_one_gesture_is_one_undo_step(controller):
+    """Merging three groups and clearing every mark are one undo step each, named in the Edit menu."""
+    c = controller
+    before = c.project.snapshot()
+    assert c.merge_many([2, 3], 1)
+    assert set(c.project.clusters) == {1} and c.undo_stack.count() == 1
+    assert c.undo_stack.undoText() == "Merge 3 groups"
+    assert not any(ln.pinned for ln in c.project.lines.values()), "a merge checks no line"
+    c.undo_stack.undo()
+    assert c.project.snapshot() == before
+    c.set_flag(["L00001", "L00002"], Flag.UNKNOWN)
+    c.set_flag(["L00002"], Flag.SEVERAL)
+    assert c.clear_flags(["L00001", "L00002"]) and c.undo_stack.count() == 3
+    assert not c.project.lines["L00001"].flags and not c.project.lines["L00002"].flags
+    assert c.undo_stack.undoText() == "Clear the marks of 2 line(s)"
+    c.undo_stack.undo()
+    assert c.project.lines["L00002"].flags == {Flag.UNKNOWN, Flag.SEVERAL}
+    assert [d["op"] for d in c.project.corrections] == ["flag", "flag"]
+
+
+def test_undo_text_names_the_action(controller):
+    c = controller
+    c.move_lines(["L00002"], 1)
+    assert c.undo_stack.undoText() == "Move 1 line(s) to 春日"
+    c.rename_cluster(2, "Kyon")
+    assert c.undo_stack.undoText() == "Rename to “Kyon”"
+
+
+def test_renaming_to_a_name_another_group_has_asks_first(controller, qtbot):
+    c = controller
+    with qtbot.waitSignal(c.renameClash) as sig:
+        assert c.rename_cluster(2, " 春日 ") is False
+    assert sig.args == [2, 1, "春日"] and c.project.clusters[2].name == ""
+    assert c.rename_cluster(2, "春日", allow_same_name=True)
+    assert c.project.clusters[2].name == "春日"
+
+
+def test_one_line_gets_its_own_speaker(controller):
+    c = controller
+    assert c.set_line_speaker("L00002", "春日")              # a group has that name: the line moves there
+    assert c.project.lines["L00002"].cluster == 1 and c.project.lines["L00002"].pinned
+    assert c.set_line_speaker("L00003", "Mikuru")            # a new name: a new group of one line
+    new = c.project.lines["L00003"].cluster
+    assert c.project.clusters[new].name == "Mikuru" and len(c.project.line_ids_in(new)) == 1
+    assert c.set_line_speaker("L00004", "春日/Mikuru")        # several speakers
+    ln = c.project.lines["L00004"]
+    assert c.project.speaker_of("L00004") == "春日/Mikuru" and Flag.SEVERAL in ln.flags and ln.cluster is None
+    assert c.set_line_speaker("L00004", "春日/Mikuru") is False

@@ -86,9 +86,12 @@ def test_settings_dialog_persists_in_an_isolated_store(qtbot, isolated_settings)
     dlg.method.setCurrentIndex(dlg.method.findData("voice"))
     dlg.review.setValue(0.7)
     dlg.autoplay.setChecked(True)
+    assert not dlg.group_on_open.isChecked()        # the test store turns grouping on open off
+    dlg.group_on_open.setChecked(True)
     dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
     dlg.accept()
     again = AppSettings()
+    assert again.group_on_open
     assert (again.device, again.method, again.review_below, again.autoplay, again.language) == \
         ("cpu", "voice", 0.7, True, "zh_CN")
     assert any(isolated_settings.rglob("*.ini")), "settings went to the per-test folder"

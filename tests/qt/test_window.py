@@ -81,6 +81,8 @@ def test_keyboard_assign_flag_undo_redo(window, episode, qtbot):
     target_rank = 1 if p.lines[dialogue[0]].cluster == first[0] else 0
     qtbot.keyClick(view, Qt.Key_1 + target_rank)
     assert p.lines[dialogue[0]].cluster == first[target_rank] and p.lines[dialogue[0]].pinned
+    assert window.current_line == p.order[p.order.index(dialogue[0]) + 1]   # 1–9 moves on to the next line
+    view.select_line(dialogue[0])
     qtbot.keyClick(view, Qt.Key_D, Qt.ControlModifier)            # mark non-dialogue
     assert Flag.NON_DIALOGUE in p.lines[dialogue[0]].flags
     qtbot.keyClick(view, Qt.Key_Z, Qt.ControlModifier)

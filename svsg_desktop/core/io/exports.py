@@ -21,7 +21,7 @@ import pysrt
 import pysubs2
 
 from ..errors import InputError
-from ..lines import Line
+from ..lines import Flag, Line
 from ..project import Project
 from .atomic import atomic_write_bytes
 from .labeled_csv import HARUHI_COLUMNS
@@ -131,9 +131,10 @@ def _rttm(project: Project, path: Path) -> tuple[bytes, int]:
             name = project.clusters[ln.cluster].label()
         if not name:
             continue
-        name = re.sub(r"\s+", "_", name.strip())
-        out.append(f"SPEAKER {file_id} 1 {format_seconds(ln.start)} {format_seconds(ln.end - ln.start)} "
-                   f"<NA> <NA> {name} <NA> <NA>")
+        for part in name.split("/") if Flag.SEVERAL in ln.flags else [name]:   # "A/B": a turn for each
+            part = re.sub(r"\s+", "_", part.strip())
+            out.append(f"SPEAKER {file_id} 1 {format_seconds(ln.start)} {format_seconds(ln.end - ln.start)} "
+                       f"<NA> <NA> {part} <NA> <NA>")
     return ("\n".join(out) + ("\n" if out else "")).encode("utf-8"), len(out)
 
 

@@ -163,3 +163,34 @@ def test_digit_only_last_text_line_survives(tmp_path, fmt):
     out = tmp_path / f"d.{fmt}"
     export_project(Project.from_lines(lines), out, fmt)
     assert [ln.text for ln in load_subtitles(out).lines] == ["0", "12\n34", "第3話\n0"]
+
+
+def test_a_several_speakers_line_exports_both_names(tmp_path):
+    from svsg_desktop.core.commands import SetLineSpeaker
+
+    p = project()
+    SetLineSpeaker("L00002", "涼宮ハルヒ/キョン").apply(p)
+    export_project(p, tmp_path / "ep.ass", "ass")
+    assert "涼宮ハルヒ/キョン" in (tmp_path / "ep.ass").read_text(encoding="utf-8-sig")
+    export_project(p, tmp_path / "ep.csv", "haruhi-csv")
+    assert "涼宮ハルヒ/キョン" in (tmp_path / "ep.csv").read_text(encoding="utf-8-sig")
+    export_project(p, tmp_path / "ep.rttm", "rttm")
+    start = format_seconds_of(p.line("L00002").start)
+    turns = [ln.split()[7] for ln in (tmp_path / "ep.rttm").read_text(encoding="utf-8").splitlines()
+             if ln.split()[3] == start]
+    assert turns == ["涼宮ハルヒ", "キョン"]
+    again = load_project_round_trip(p, tmp_path)
+    assert again.speaker_of("L00002") == "涼宮ハルヒ/キョン" and Flag.SEVERAL in again.line("L00002").flags
+
+
+def format_seconds_of(ms: int) -> str:
+    from svsg_desktop.core.io.timefmt import format_seconds
+
+    return format_seconds(ms)
+
+
+def load_project_round_trip(p: Project, tmp_path):
+    from svsg_desktop.core.io import save_project
+
+    save_project(p, tmp_path / "ep.speakers.csv")
+    return load_project(tmp_path / "ep.speakers.csv")
