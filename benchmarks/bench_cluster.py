@@ -1,7 +1,7 @@
 """Scale benchmark: confidence-aware clustering of 100k lines with realistic cluster structure.
 
 Synthetic embeddings (30 speakers, Zipf sizes, low-rank noise growing for short lines, 256-d voice, 64-d reduced
-image — see core/grouping/synthetic.py). Confidence: the local-density statistic (mean cosine to the 5 nearest
+image — see core/training/synthetic.py). Confidence: the local-density statistic (mean cosine to the 5 nearest
 lines), so no trained head is needed; thresholds from edge-score quantiles. Baseline in the same run: scipy/sklearn
 average linkage on a subsample, its time extrapolated with its O(n²) cost. Prints one table.
 
@@ -20,7 +20,7 @@ from svsg_desktop.core import metrics
 from svsg_desktop.core.grouping import graph
 from svsg_desktop.core.grouping.agglomerate import AggloParams, agglomerate
 from svsg_desktop.core.grouping.engine import candidate_edges
-from svsg_desktop.core.grouping.synthetic import make_synthetic
+from svsg_desktop.core.training.synthetic import make_synthetic
 
 
 class _Inp:

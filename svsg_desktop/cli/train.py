@@ -33,9 +33,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.grouping.episodes import load_labeled_episode
+    from ..core.training.episodes import load_labeled_episode
     from ..core.grouping.heads import default_heads_dir
-    from ..core.grouping.trainer import train_heads
+    from ..core.training.trainer import train_heads
     from ..core.progress import SubProgress
 
     progress = TextProgress(quiet=args.quiet)

@@ -112,9 +112,13 @@ class Heads:
             out.append(np.where(valid, np.clip(c, 0.0, 1.0), 0.0).astype(np.float32))
         return out[0], out[1]
 
+    def merge_scores(self, feats: np.ndarray) -> np.ndarray:
+        """The merge MLP's output for edge-feature rows (see :func:`~.inputs.edge_features`)."""
+        return _run(self._sess("merge"), feats)
+
     def edge_scores(self, method: str, inp: Inputs, cv, ci, i, j) -> np.ndarray:
         feats = edge_features(inp, cv, ci, i, j)
-        return score_edges(method, feats, self.meta, lambda x: _run(self._sess("merge"), x))
+        return score_edges(method, feats, self.meta, self.merge_scores)
 
     def params(self, method: str) -> AggloParams:
         try:

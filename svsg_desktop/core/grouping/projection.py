@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import InputError, ModelError
 from . import graph
-from .inputs import Inputs, _density
+from .inputs import Inputs, density
 
 log = logging.getLogger(__name__)
 DEFAULT_DIM, DEFAULT_REG = 32, 0.1
@@ -72,7 +72,7 @@ def apply_projection(inp: Inputs, mean: np.ndarray, matrix: np.ndarray) -> Input
                          f"{inp.voice.shape[1]}-d; run `svsg train` for this voice encoder", code="heads_mismatch")
     voice = project_voice(inp.voice, inp.valid_voice, mean, matrix)
     stats = inp.stats.copy()
-    stats[:, 5], stats[:, 6] = _density(voice, inp.valid_voice)      # voice_top1, voice_top5
+    stats[:, 5], stats[:, 6] = density(voice, inp.valid_voice)      # voice_top1, voice_top5
     return replace(inp, voice=voice, stats=stats, voice_space=PROJECTED)
 
 

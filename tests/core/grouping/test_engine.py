@@ -9,9 +9,9 @@ from svsg_desktop.core import metrics
 from svsg_desktop.core.commands import AssignClusters, MoveLines, SplitLines
 from svsg_desktop.core.errors import ModelError
 from svsg_desktop.core.grouping.engine import Constraints, cluster_lines
-from svsg_desktop.core.grouping.evaluation import evaluate, format_table, seed_label_knn
+from svsg_desktop.core.training.evaluation import evaluate, format_table, seed_label_knn
 from svsg_desktop.core.grouping.heads import Heads
-from svsg_desktop.core.grouping.training import export_onnx, fit_net, predict_net
+from svsg_desktop.core.training.training import export_onnx, fit_net, predict_net
 from svsg_desktop.core.lines import Line
 from svsg_desktop.core.project import Project
 
@@ -104,7 +104,7 @@ def test_seed_label_knn_keeps_seeds():
 
 
 def test_plots_are_written(tiny_heads, tmp_path):
-    from svsg_desktop.core.grouping.plots import write_plots
+    from svsg_desktop.core.training.plots import write_plots
     eps = [synthetic_episode(13)[0]]
     paths = write_plots(tmp_path / "fig", eps, Heads.load(tiny_heads[0]), {})
     assert len(paths) == 3

@@ -13,9 +13,9 @@ import numpy as np
 
 from ..metrics import Scores, score
 from ..progress import ProgressFn, check_cancel, no_progress
-from .engine import candidate_edges, group_arrays
-from .heads import METHODS, Heads
-from .inputs import edge_features
+from ..grouping.engine import candidate_edges, group_arrays
+from ..grouping.heads import METHODS, Heads, score_edges
+from ..grouping.inputs import edge_features
 from .training import LabeledEpisode
 
 ORIGINAL_CUT = 0.3          # the original's similarity cut (cosine similarity, average linkage)
@@ -83,9 +83,7 @@ def ours(ep: LabeledEpisode, heads: Heads, method: str, params=None) -> list[int
     cv, ci = heads.confidence(inp)
     i, j = candidate_edges(inp)
     feats = edge_features(inp, cv, ci, i, j)
-    from .heads import score_edges
-    from .trainer import _run_merge
-    s = score_edges(method, feats, heads.meta, lambda x: _run_merge(heads, x))
+    s = score_edges(method, feats, heads.meta, heads.merge_scores)
     labels = group_arrays(inp, cv, ci, params or heads.params(method), lambda a, b: s, edges=(i, j))
     return [None if v < 0 else int(v) for v in labels]
 

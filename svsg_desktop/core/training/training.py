@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from ..progress import check_cancel
-from .groundtruth import adaptive_q, ground_truth_confidence
-from .inputs import Inputs, confidence_inputs, edge_features, prepare
+from ..grouping.groundtruth import adaptive_q, ground_truth_confidence
+from ..grouping.inputs import Inputs, confidence_inputs, edge_features, prepare
 
 log = logging.getLogger(__name__)
 MERGE_INPUTS = ("voice_sim", "image_sim", "voice_conf_lo", "image_conf_lo", "voice_conf_hi", "image_conf_hi")
@@ -158,8 +158,8 @@ def merge_samples(ep: LabeledEpisode, cv: np.ndarray, ci: np.ndarray) -> tuple[n
     """Run the agglomeration on a labeled episode, strongest edge (voice similarity) first: an edge whose two
     labeled ends share a label is merged and recorded as a positive; otherwise it is not merged and recorded as a
     negative; edges inside an already-merged group decide nothing and are skipped."""
-    from .agglomerate import UnionFind, edge_order
-    from .engine import candidate_edges
+    from ..grouping.agglomerate import UnionFind, edge_order
+    from ..grouping.engine import candidate_edges
 
     inp = ep.inputs
     i, j = candidate_edges(inp)

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 
 from ..metrics import edge_scores
-from .agglomerate import AggloParams
+from ..grouping.agglomerate import AggloParams
 from .evaluation import CUT_GRID, average_linkage, ours
-from .groundtruth import ground_truth_confidence
-from .heads import METHODS, Heads
+from ..grouping.groundtruth import ground_truth_confidence
+from ..grouping.heads import METHODS, Heads
 from .training import LabeledEpisode
 
 

@@ -15,11 +15,11 @@ import numpy as np
 
 from ..metrics import score
 from ..progress import ProgressFn, check_cancel, no_progress
-from .agglomerate import AggloParams
-from .engine import candidate_edges, group_arrays
-from .heads import HEADS_FILE, METHODS, Heads, score_edges
-from .projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
-from .inputs import STAT_NAMES, confidence_inputs, edge_features
+from ..grouping.agglomerate import AggloParams
+from ..grouping.engine import candidate_edges, group_arrays
+from ..grouping.heads import HEADS_FILE, METHODS, Heads, score_edges
+from ..grouping.projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
+from ..grouping.inputs import STAT_NAMES, confidence_inputs, edge_features
 from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
                        linear_scorer, merge_samples, predict_net, slope, spearman)
 
@@ -235,8 +235,7 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
         meta["methods"][method] = params.as_dict()
         report.setdefault("training_ops_per_100", {})[method] = train_ops
 
-    def mlp(x):
-        return _run_merge(heads, x)
+    mlp = heads.merge_scores
 
     if val:
         progress(0.9, "measuring on held-out episodes")
@@ -286,11 +285,6 @@ def _loo_1nn(eps: list[LabeledEpisode]) -> float:
         np.fill_diagonal(s, -np.inf)
         accs.append(float(np.mean(ep.labels[rows][s.argmax(axis=1)] == ep.labels[rows])))
     return float(np.mean(accs)) if accs else float("nan")
-
-
-def _run_merge(heads: Heads, x: np.ndarray) -> np.ndarray:
-    from .heads import _run
-    return _run(heads._sess("merge"), x)
 
 
 def model_card(meta: dict) -> str:
