@@ -1,0 +1,178 @@
+"""Cross-domain grouping benchmark (issue 10): leave-one-domain-out, in-domain, and baselines, in one table.
+
+For each held-out domain, grouping heads are trained through the real training API (``svsg train``'s core) on the
+other domains' episodes (one episode per training domain for validation), then every episode of the held-out
+domain is grouped. Baselines in the same table: average linkage with the similarity cut tuned on the same training
+episodes, and the seed's fixed 0.3 cut. Also: the shipped heads (models/heads) on every domain ("today's heads"),
+which is the in-domain number on ``demo``. Features are cached per episode folder (features.npz).
+
+    python -m benchmarks.corpus.build --out CORPUS                       # the corpus (once)
+    python benchmarks/bench_grouping.py --corpus CORPUS [--domains a,b] [--quick] [--figures docs/figures]
+
+Prints the table; writes ``grouping.csv`` and ``grouping.md`` into ``--results`` (default CORPUS/results)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.corpus import build  # noqa: E402
+from benchmarks.corpus.table import Result, markdown, summarise, target_misses, write_csv  # noqa: E402
+from svsg_desktop.core.grouping.heads import Heads  # noqa: E402
+from svsg_desktop.core.training import evaluation  # noqa: E402
+from svsg_desktop.core.training.episodes import load_labeled_episode  # noqa: E402
+from svsg_desktop.core.training.trainer import train_heads  # noqa: E402
+from svsg_desktop.core.training.training import LabeledEpisode  # noqa: E402
+
+log = logging.getLogger("bench_grouping")
+OURS = "ours (default method)"
+
+
+def load_domains(root: Path, domains: list[str], per_domain: int | None) -> dict[str, list[LabeledEpisode]]:
+    out = {}
+    for d in domains:
+        folders = build.episode_folders(root, d)[:per_domain]
+        if not folders:
+            log.warning("domain %s has no episodes in %s: skipped (build it with benchmarks/corpus)", d, root)
+            continue
+        t = time.perf_counter()
+        out[d] = [load_labeled_episode(f, cache_dir=root / "_features") for f in folders]
+        out[d] = [_renamed(ep, d) for ep in out[d]]
+        log.info("%s: %d episodes, %d lines (%.0f s)", d, len(out[d]), sum(len(e.labels) for e in out[d]),
+                 time.perf_counter() - t)
+    return out
+
+
+def _renamed(ep: LabeledEpisode, domain: str) -> LabeledEpisode:
+    ep.name = f"{domain}/{ep.name}"
+    return ep
+
+
+def split_train_val(eps: list[LabeledEpisode]) -> tuple[list[LabeledEpisode], list[LabeledEpisode]]:
+    """One validation episode per training domain (the second), the rest for training."""
+    return (eps, []) if len(eps) < 3 else (eps[:1] + eps[2:], eps[1:2])
+
+
+def group(ep: LabeledEpisode, heads: Heads) -> list:
+    """The product's grouping of one episode with ``heads`` (the method ``svsg label`` uses by default)."""
+    return evaluation.ours(ep, heads, heads.meta.get("default_method", "voice"))
+
+
+def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEpisode], heads: Heads | None,
+             cut: float) -> list[Result]:
+    runs = lambda fn: [(list(ep.labels), fn(ep)) for ep in test]   # noqa: E731
+    out = [summarise(setting, f"avg-link, seed cut {evaluation.ORIGINAL_CUT}", trained_on, tested_on,
+                     runs(lambda ep: evaluation.average_linkage(ep, evaluation.ORIGINAL_CUT))),
+           summarise(setting, f"avg-link, tuned cut {cut:.3f}", trained_on, tested_on,
+                     runs(lambda ep: evaluation.average_linkage(ep, cut)))]
+    if heads is not None:
+        out.append(summarise(setting, OURS, trained_on, tested_on, runs(lambda ep: group(ep, heads))))
+    return out
+
+
+def todays_heads(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None) -> list[Result]:
+    """The shipped heads (trained on the demo generator only) on every domain; cut tuned on the demo episodes."""
+    heads = Heads.load(heads_dir)
+    trained = "demo generator (shipped heads)"
+    cut = evaluation.tune_cut(data["demo"]) if "demo" in data else evaluation.ORIGINAL_CUT
+    return [r for d, eps in data.items()
+            for r in rows_for("in-domain" if d == "demo" else "today's heads", trained, d, eps, heads, cut)]
+
+
+def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int) -> tuple[list[Result], dict]:
+    rows, heads_by_domain = [], {}
+    for held in data:
+        others = [d for d in data if d != held]
+        if not others:
+            break
+        parts = [split_train_val(data[d]) for d in others]
+        train = [ep for tr, _ in parts for ep in tr]
+        val = [ep for _, va in parts for ep in va]
+        t = time.perf_counter()
+        folder = work / f"heads_without_{held}"
+        train_heads(train, val, folder, calibration_trials=trials, notes={"benchmark": f"held out: {held}"})
+        heads = Heads.load(folder)
+        heads_by_domain[held] = heads
+        cut = evaluation.tune_cut(train)
+        log.info("held out %s: trained on %d episodes in %.0f s; tuned cut %.3f", held, len(train),
+                 time.perf_counter() - t, cut)
+        rows += rows_for("leave-one-domain-out", "+".join(others), held, data[held], heads, cut)
+    return rows, heads_by_domain
+
+
+def figures(rows: list[Result], data, heads_by_domain, folder: Path) -> list[Path]:
+    from svsg_desktop.core.training import plots
+
+    folder.mkdir(parents=True, exist_ok=True)
+    plt = plots._plt()
+    lodo = [r for r in rows if r.setting == "leave-one-domain-out"]
+    domains = list(dict.fromkeys(r.tested_on for r in lodo))
+    methods = list(dict.fromkeys(r.method for r in lodo))
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
+    width = 0.8 / max(1, len(methods))
+    for k, m in enumerate(methods):
+        by = {r.tested_on: r for r in lodo if r.method == m}
+        x = np.arange(len(domains)) + k * width
+        axes[0].bar(x, [by[d].edge_f1 if d in by else 0 for d in domains], width, label=m.split(" (")[0])
+        axes[1].bar(x, [by[d].ops_per_100 if d in by else 0 for d in domains], width, label=m.split(" (")[0])
+    for ax, title, line in ((axes[0], "edge F1 (held-out domain)", 0.93), (axes[1], "ops / 100 lines", 8.0)):
+        ax.set_xticks(np.arange(len(domains)) + 0.4 - width / 2, domains, rotation=30)
+        ax.axhline(line, color="k", ls="--", lw=0.8)
+        ax.set_title(title)
+    axes[0].legend(fontsize=7)
+    fig.tight_layout()
+    out = [folder / "lodo_bars.png"]
+    fig.savefig(out[0], dpi=110)
+    plt.close(fig)
+    for d, heads in heads_by_domain.items():
+        ep = max(data[d][:3], key=lambda e: len(set(e.labels)))
+        out.append(plots.similarity_matrices(ep, heads, folder / f"similarity_{d}.png"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=None, help="corpus folder (default $SVSG_CORPUS or .cache/corpus)")
+    ap.add_argument("--domains", default=",".join(build.DOMAINS))
+    ap.add_argument("--quick", action="store_true", help="2 episodes per domain, short calibration")
+    ap.add_argument("--episodes", type=int, default=None, help="at most this many episodes per domain")
+    ap.add_argument("--trials", type=int, default=None, help="calibration trials per method (default 150; 30 quick)")
+    ap.add_argument("--heads", type=Path, default=None, help="today's heads (default: the shipped models/heads)")
+    ap.add_argument("--results", type=Path, default=None, help="where grouping.csv/.md go (default CORPUS/results)")
+    ap.add_argument("--figures", type=Path, default=None, help="write figures here (e.g. docs/figures)")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    root = args.corpus or build.default_root()
+    per = 2 if args.quick else args.episodes
+    trials = args.trials or (30 if args.quick else 150)
+    results = args.results or root / "results"
+    data = load_domains(root, [d for d in args.domains.split(",") if d], per)
+    if not data:
+        print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
+        return 2
+    rows = todays_heads(data, args.heads)
+    lodo, heads_by_domain = leave_one_out({d: e for d, e in data.items() if d != "demo" or len(data) == 1},
+                                          results / "heads", trials)
+    rows += lodo
+    table = markdown(rows)
+    print(table)
+    write_csv(rows, results / "grouping.csv")
+    misses = target_misses(rows, OURS)
+    (results / "grouping.md").write_text(table + "\n\nTargets missed:\n" + "\n".join(f"- {m}" for m in misses)
+                                         + "\n", encoding="utf-8")
+    print("\nTargets missed:" if misses else "\nAll targets met.", *misses, sep="\n- ")
+    if args.figures:
+        for p in figures(rows, data, heads_by_domain, args.figures):
+            print("figure:", p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
