@@ -2,7 +2,8 @@
 
 For each held-out domain, grouping heads are trained through the real training API (``svsg train``'s core) on the
 other domains' episodes (one episode per training domain for validation), then every episode of the held-out
-domain is grouped. Baselines in the same table: average linkage with the similarity cut tuned on the same training
+domain is grouped. The test-only domains (``demo``: today's generator test episodes; ``pyannote``: a real phone
+call) are never trained on: they are grouped by heads trained on all the other domains. Baselines in the same table: average linkage with the similarity cut tuned on the same training
 episodes, and the seed's fixed 0.3 cut. Also: the shipped heads (models/heads) on every domain ("today's heads"),
 which is the in-domain number on ``demo``. Features are cached per episode folder (features.npz).
 
@@ -86,24 +87,39 @@ def todays_heads(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None) 
             for r in rows_for("in-domain" if d == "demo" else "today's heads", trained, d, eps, heads, cut)]
 
 
+def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: Path,
+             trials: int) -> tuple[Heads, float]:
+    """Heads trained through the real training API on ``domains`` (one validation episode each), and the average-
+    linkage cut tuned on the same training episodes."""
+    parts = [split_train_val(data[d]) for d in domains]
+    train = [ep for tr, _ in parts for ep in tr]
+    val = [ep for _, va in parts for ep in va]
+    t = time.perf_counter()
+    train_heads(train, val, folder, calibration_trials=trials, notes={"benchmark": f"trained on {domains}"})
+    cut = evaluation.tune_cut(train)
+    log.info("trained on %s (%d episodes) in %.0f s; tuned cut %.3f", "+".join(domains), len(train),
+             time.perf_counter() - t, cut)
+    return Heads.load(folder), cut
+
+
 def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int) -> tuple[list[Result], dict]:
+    """Each trainable domain held out in turn; the test-only domains (demo, pyannote) with heads trained on every
+    trainable domain."""
+    trainable = [d for d in data if d not in build.TEST_ONLY]
     rows, heads_by_domain = [], {}
-    for held in data:
-        others = [d for d in data if d != held]
+    for held in trainable:
+        others = [d for d in trainable if d != held]
         if not others:
             break
-        parts = [split_train_val(data[d]) for d in others]
-        train = [ep for tr, _ in parts for ep in tr]
-        val = [ep for _, va in parts for ep in va]
-        t = time.perf_counter()
-        folder = work / f"heads_without_{held}"
-        train_heads(train, val, folder, calibration_trials=trials, notes={"benchmark": f"held out: {held}"})
-        heads = Heads.load(folder)
+        heads, cut = train_on(data, others, work / f"heads_without_{held}", trials)
         heads_by_domain[held] = heads
-        cut = evaluation.tune_cut(train)
-        log.info("held out %s: trained on %d episodes in %.0f s; tuned cut %.3f", held, len(train),
-                 time.perf_counter() - t, cut)
         rows += rows_for("leave-one-domain-out", "+".join(others), held, data[held], heads, cut)
+    test_only = [d for d in data if d in build.TEST_ONLY]
+    if trainable and test_only:
+        heads, cut = train_on(data, trainable, work / "heads_all_domains", trials)
+        for d in test_only:
+            heads_by_domain[d] = heads
+            rows += rows_for("leave-one-domain-out", "+".join(trainable), d, data[d], heads, cut)
     return rows, heads_by_domain
 
 
@@ -158,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
     rows = todays_heads(data, args.heads)
-    lodo, heads_by_domain = leave_one_out({d: e for d, e in data.items() if d != "demo" or len(data) == 1},
-                                          results / "heads", trials)
+    lodo, heads_by_domain = leave_one_out(data, results / "heads", trials)
     rows += lodo
     table = markdown(rows)
     print(table)

@@ -151,10 +151,17 @@ def build_episode(folder: str | Path, utts: list[Utterance], rng: np.random.Gene
         track *= 0.98 / peak
     pairs = two_speaker_pairs(rng, [u.speaker for u in utts], spans, layout.two_speaker_share)
     lines = truth_lines(utts, spans, cue_times(rng, spans, layout.jitter_s), pairs)
+    write_files(folder, track, lines, {"two_speaker_cues": len(pairs), "jitter_s": layout.jitter_s, **(meta or {})})
+    return lines
+
+
+def write_files(folder: Path, track: np.ndarray, lines: list[TruthLine], meta: dict) -> None:
+    """The episode's files: media, subtitles, truth, and ``episode.json`` (written last: it marks the episode
+    complete)."""
+    folder.mkdir(parents=True, exist_ok=True)
     write_audio(folder / f"{NAME}.mkv", track)
     write_subtitles(lines, folder / f"{NAME}.srt", folder / f"{NAME}.ass", 640, 360)
     write_truth_csv(lines, folder / f"{NAME}_truth.csv")
-    info = {"lines": len(lines), "speakers": sorted({ln.speaker for ln in lines}), "minutes": n / RATE / 60,
-            "two_speaker_cues": len(pairs), "jitter_s": layout.jitter_s, **(meta or {})}
+    info = {"lines": len(lines), "speakers": sorted({ln.speaker for ln in lines if ln.speaker}),
+            "minutes": len(track) / RATE / 60, **meta}
     (folder / "episode.json").write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
-    return lines

@@ -3,7 +3,9 @@ the cache (no root needed, nothing installed):
 
 - ``dutch``     Fish Fillets NG's Dutch voice acting (``fillets-ng-data-nl``; speaker = the dialogue's font, text =
   ``dialogStr`` in ``fillets-ng-data``'s ``script/<level>/dialogs_nl.lua``): two main voices, ~760 lines each;
-- ``hedgewars`` the ``hedgewars-data`` voice packs: 15 character voices, ~40–67 short exclamations each.
+- ``hedgewars`` the ``hedgewars-data`` voice packs: 15 character voices, ~40–67 short exclamations each;
+- ``pyannote``  pyannote-audio's ``sample.wav`` (a real 30 s two-speaker phone call, 13 transcribed lines in
+  ``sample.stm``), taken from the PyPI wheel with ``pip download``: one episode, test only.
 
 Episodes are lines of these recordings placed one after the other with gaps (see :mod:`.episode`)."""
 
@@ -11,16 +13,22 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .cast import speaker_sequence, zipf_counts
-from .episode import Layout, Utterance, build_episode
+from svsg_desktop.core.demo.files import TruthLine
+
+from .episode import Layout, Utterance, build_episode, write_files
 from .voices import read_audio
 
 PACKAGES = {"dutch": ("fillets-ng-data-nl", "fillets-ng-data"), "hedgewars": ("hedgewars-data",)}
+PYANNOTE_WHEEL = "pyannote-audio==4.0.7"
+PYANNOTE_SAMPLE = "pyannote/audio/sample/"
 FILLETS = "usr/share/games/fillets-ng"
 HEDGEWARS_VOICES = "usr/share/games/hedgewars/Data/Sounds/voices"
 FONT_SPEAKER = {"font_small": "small fish", "font_big": "big fish"}
@@ -121,6 +129,8 @@ def write_clips(folder: Path, clips: list[Clip], seed: int, meta: dict) -> None:
 
 def make_domain(domain: str, root: Path, out: Path, quick: bool = False) -> list[Path]:
     """Build every episode of a real-speech domain under ``out``; returns the episode folders."""
+    if domain == "pyannote":
+        return [pyannote_episode(root, out / "sample")]
     pkgs = fetch(PACKAGES[domain], root)
     folders = []
     if domain == "dutch":
@@ -139,3 +149,34 @@ def make_domain(domain: str, root: Path, out: Path, quick: bool = False) -> list
         write_clips(f, hedgewars_episode(rng, packs, n_spk, n_lines, n_minor), 700 + k, {"domain": domain})
         folders.append(f)
     return folders
+
+
+def parse_stm(text: str) -> list[tuple[str, float, float, str]]:
+    """(speaker, start s, end s, text) per line of an STM transcript (``file channel speaker start end text``)."""
+    out = []
+    for row in text.splitlines():
+        parts = row.split(maxsplit=5)
+        if len(parts) >= 5 and not row.startswith(";;"):
+            out.append((parts[2], float(parts[3]), float(parts[4]), parts[5] if len(parts) > 5 else ""))
+    return out
+
+
+def pyannote_episode(root: Path, folder: Path) -> Path:
+    """The pyannote sample as one episode: the recording as is, one cue per STM line (speaker = STM name)."""
+    wheels = root / "_pypi"
+    if not list(wheels.glob("pyannote_audio-*.whl")):
+        subprocess.run([sys.executable, "-m", "pip", "download", PYANNOTE_WHEEL, "--no-deps", "-d", str(wheels)],
+                       check=True)
+    with zipfile.ZipFile(sorted(wheels.glob("pyannote_audio-*.whl"))[-1]) as z:
+        stm = z.read(PYANNOTE_SAMPLE + "sample.stm").decode("utf-8")
+        wav = wheels / "sample.wav"
+        wav.write_bytes(z.read(PYANNOTE_SAMPLE + "sample.wav"))
+    import soundfile as sf
+
+    from .voices import to_rate
+    x, sr = sf.read(wav, dtype="float32", always_2d=True)
+    lines = [TruthLine(start=int(round(a * 100)) * 10, end=int(round(b * 100)) * 10, speaker=spk, text=text,
+                       location="", visible=(), lang="en", music=False, speech_start=int(a * 1000),
+                       speech_end=int(b * 1000)) for spk, a, b, text in parse_stm(stm)]
+    write_files(folder, to_rate(x.mean(axis=1), sr), lines, {"domain": "pyannote", "source": PYANNOTE_WHEEL})
+    return folder

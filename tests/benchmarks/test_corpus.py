@@ -175,3 +175,8 @@ def test_sox_pitch_colouring_moves_the_pitch():
     spec = np.abs(np.fft.rfft(y[2000:-2000]))
     peak = np.argmax(spec) * RATE / (len(y) - 4000)
     assert abs(peak - 400) < 15
+
+
+def test_parse_stm_reads_speaker_times_and_text():
+    stm = ";; comment\nsample 1 Diane 6.68 7.16 Hello?\nsample 1 Sheila 7.634 8.155 Oh, hello there.\n\n"
+    assert real.parse_stm(stm) == [("Diane", 6.68, 7.16, "Hello?"), ("Sheila", 7.634, 8.155, "Oh, hello there.")]
