@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import build  # noqa: E402
 from benchmarks.corpus.table import Result, markdown, summarise, target_misses, write_csv  # noqa: E402
+from svsg_desktop.core.errors import ModelError  # noqa: E402
 from svsg_desktop.core.grouping.heads import Heads  # noqa: E402
 from svsg_desktop.core.training import evaluation  # noqa: E402
 from svsg_desktop.core.training.episodes import load_labeled_episode  # noqa: E402
@@ -34,6 +35,7 @@ from svsg_desktop.core.training.training import LabeledEpisode  # noqa: E402
 
 log = logging.getLogger("bench_grouping")
 OURS = "ours (default method)"
+EXTRA_METHODS: list[str] = []      # --all-methods: every grouping method of the heads gets its own row
 
 
 def load_domains(root: Path, domains: list[str], per_domain: int | None) -> dict[str, list[LabeledEpisode]]:
@@ -61,9 +63,9 @@ def split_train_val(eps: list[LabeledEpisode]) -> tuple[list[LabeledEpisode], li
     return (eps, []) if len(eps) < 3 else (eps[:1] + eps[2:], eps[1:2])
 
 
-def group(ep: LabeledEpisode, heads: Heads) -> list:
-    """The product's grouping of one episode with ``heads`` (the method ``svsg label`` uses by default)."""
-    return evaluation.ours(ep, heads, heads.meta.get("default_method", "voice"))
+def group(ep: LabeledEpisode, heads: Heads, method: str | None = None) -> list:
+    """The product's grouping of one episode with ``heads`` (by default the method ``svsg label`` uses)."""
+    return evaluation.ours(ep, heads, method or heads.meta.get("default_method", "voice"))
 
 
 def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEpisode], heads: Heads | None,
@@ -78,6 +80,12 @@ def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEp
                              runs(lambda ep: evaluation.average_linkage(ep, cut))))
     if heads is not None:
         out.append(summarise(setting, OURS, trained_on, tested_on, runs(lambda ep: group(ep, heads))))
+        for m in EXTRA_METHODS:
+            try:
+                out.append(summarise(setting, f"ours: {m}", trained_on, tested_on,
+                                     runs(lambda ep: group(ep, heads, m))))
+            except ModelError as err:        # heads without that method (e.g. older heads)
+                log.info("no row for %s: %s", m, err)
     return out
 
 
@@ -91,11 +99,11 @@ def todays_heads(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None) 
             for r in rows_for("in-domain" if d == "demo" else "today's heads", trained, d, eps, heads, cut)]
 
 
-def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: Path,
-             trials: int) -> tuple[Heads, float]:
-    """Heads trained through the real training API on ``domains`` (one validation episode each), and the average-
-    linkage cut tuned on the same training episodes."""
-    parts = [split_train_val(data[d]) for d in domains]
+def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: Path, trials: int,
+             per_domain: int | None = None) -> tuple[Heads, float]:
+    """Heads trained through the real training API on ``domains`` (at most ``per_domain`` episodes of each, one of
+    them for validation), and the average-linkage cut tuned on the same training episodes."""
+    parts = [split_train_val(data[d][:per_domain]) for d in domains]
     train = [ep for tr, _ in parts for ep in tr]
     val = [ep for _, va in parts for ep in va]
     t = time.perf_counter()
@@ -106,7 +114,8 @@ def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: 
     return Heads.load(folder), cut
 
 
-def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int) -> tuple[list[Result], dict]:
+def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int,
+                  per_domain: int | None = None) -> tuple[list[Result], dict]:
     """Each trainable domain held out in turn; the test-only domains (demo, pyannote) with heads trained on every
     trainable domain."""
     trainable = [d for d in data if d not in build.TEST_ONLY]
@@ -115,12 +124,12 @@ def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int
         others = [d for d in trainable if d != held]
         if not others:
             break
-        heads, cut = train_on(data, others, work / f"heads_without_{held}", trials)
+        heads, cut = train_on(data, others, work / f"heads_without_{held}", trials, per_domain)
         heads_by_domain[held] = heads
         rows += rows_for("leave-one-domain-out", "+".join(others), held, data[held], heads, cut)
     test_only = [d for d in data if d in build.TEST_ONLY]
     if trainable and test_only:
-        heads, cut = train_on(data, trainable, work / "heads_all_domains", trials)
+        heads, cut = train_on(data, trainable, work / "heads_all_domains", trials, per_domain)
         for d in test_only:
             heads_by_domain[d] = heads
             rows += rows_for("leave-one-domain-out", "+".join(trainable), d, data[d], heads, cut)
@@ -191,11 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--domains", default=",".join(build.DOMAINS))
     ap.add_argument("--quick", action="store_true", help="2 episodes per domain, short calibration")
     ap.add_argument("--episodes", type=int, default=None, help="at most this many episodes per domain")
+    ap.add_argument("--train-episodes", type=int, default=None,
+                    help="train on at most this many episodes per training domain (tests use all)")
     ap.add_argument("--trials", type=int, default=None, help="calibration trials per method (default 150; 30 quick)")
     ap.add_argument("--heads", type=Path, default=None, help="today's heads (default: the shipped models/heads)")
     ap.add_argument("--results", type=Path, default=None, help="where grouping.csv/.md go (default CORPUS/results)")
     ap.add_argument("--figures", type=Path, default=None, help="write figures here (e.g. docs/figures)")
+    ap.add_argument("--all-methods", action="store_true", help="a row for every grouping method, not only the default")
     args = ap.parse_args(argv)
+    if args.all_methods:
+        from svsg_desktop.core.grouping.heads import METHODS
+        EXTRA_METHODS[:] = list(METHODS)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     root = args.corpus or build.default_root()
     per = 2 if args.quick else args.episodes
@@ -206,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
     rows = todays_heads(data, args.heads)
-    lodo, heads_by_domain = leave_one_out(data, results / "heads", trials)
+    lodo, heads_by_domain = leave_one_out(data, results / "heads", trials, args.train_episodes)
     rows += lodo
     table = markdown(rows)
     print(table)
