@@ -3,9 +3,10 @@
 For each held-out domain, grouping heads are trained through the real training API (``svsg train``'s core) on the
 other domains' episodes (one episode per training domain for validation), then every episode of the held-out
 domain is grouped. The test-only domains (``demo``: today's generator test episodes; ``pyannote``: a real phone
-call) are never trained on: they are grouped by heads trained on all the other domains. Baselines in the same table: average linkage with the similarity cut tuned on the same training
-episodes, and the seed's fixed 0.3 cut. Also: the shipped heads (models/heads) on every domain ("today's heads"),
-which is the in-domain number on ``demo``. Features are cached per episode folder (features.npz).
+call) are never trained on: they are grouped by heads trained on all the other domains. Baselines in the same
+table: average linkage with the similarity cut tuned on the same training episodes, and the seed's fixed 0.3 cut.
+Also: the shipped heads (models/heads) on every domain ("today's heads"), which is the in-domain number on
+``demo``. Features are cached per episode folder (features.npz).
 
     python -m benchmarks.corpus.build --out CORPUS                       # the corpus (once)
     python benchmarks/bench_grouping.py --corpus CORPUS [--domains a,b] [--quick] [--figures docs/figures]
