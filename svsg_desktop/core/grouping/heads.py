@@ -11,12 +11,15 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from .adaptive import AdaptiveParams
 from .agglomerate import AggloParams
 from .inputs import Inputs, confidence_inputs, edge_features
 
 log = logging.getLogger(__name__)
 HEADS_FILE = "heads.json"
-METHODS = ("voice", "voice+image", "mlp")
+THRESHOLD_METHODS = ("voice", "voice+image", "mlp")    # edge score + calibrated thresholds (agglomerate.py)
+ADAPTIVE = "adaptive"                                   # episode-adaptive, no absolute cut (adaptive.py)
+METHODS = (*THRESHOLD_METHODS, ADAPTIVE)
 TRAIN_HINT = "run `svsg train` (or restore models/heads/ from the repository)"
 
 
@@ -119,6 +122,10 @@ class Heads:
     def edge_scores(self, method: str, inp: Inputs, cv, ci, i, j) -> np.ndarray:
         feats = edge_features(inp, cv, ci, i, j)
         return score_edges(method, feats, self.meta, self.merge_scores)
+
+    def adaptive_params(self) -> AdaptiveParams:
+        """Settings of the episode-adaptive method (heads.json ``adaptive``; defaults where absent)."""
+        return AdaptiveParams.from_dict(self.meta.get(ADAPTIVE))
 
     def params(self, method: str) -> AggloParams:
         try:

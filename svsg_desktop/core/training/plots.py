@@ -12,7 +12,7 @@ from ..metrics import edge_scores
 from ..grouping.agglomerate import AggloParams
 from .evaluation import CUT_GRID, average_linkage, ours
 from ..grouping.groundtruth import ground_truth_confidence
-from ..grouping.heads import METHODS, Heads
+from ..grouping.heads import THRESHOLD_METHODS, Heads
 from .training import LabeledEpisode
 
 
@@ -87,7 +87,7 @@ def confidence_vs_correctness(eps: list[LabeledEpisode], heads: Heads, path: Pat
 
 def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path:
     plt = _plt()
-    fig, axes = plt.subplots(1, 1 + len(METHODS), figsize=(4.2 * (1 + len(METHODS)), 4))
+    fig, axes = plt.subplots(1, 1 + len(THRESHOLD_METHODS), figsize=(4.2 * (1 + len(THRESHOLD_METHODS)), 4))
 
     def curve(ax, xs, fn, title, mark=None):
         pr = np.array([[np.mean(v) for v in zip(*[edge_scores(ep.labels, fn(ep, x))[:2] for ep in eps])]
@@ -101,7 +101,7 @@ def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path
         ax.legend(fontsize=7)
 
     curve(axes[0], CUT_GRID[::2], lambda ep, x: average_linkage(ep, float(x)), "avg-link: similarity cut", 0.3)
-    for ax, m in zip(axes[1:], METHODS):
+    for ax, m in zip(axes[1:], THRESHOLD_METHODS):
         base = heads.params(m)
         grid = np.linspace(base.merge_threshold - 0.15, min(1.0, base.merge_threshold + 0.15), 9)
 

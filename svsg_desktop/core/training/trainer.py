@@ -17,7 +17,8 @@ from ..metrics import score
 from ..progress import ProgressFn, check_cancel, no_progress
 from ..grouping.agglomerate import AggloParams
 from ..grouping.engine import candidate_edges, group_arrays
-from ..grouping.heads import HEADS_FILE, METHODS, Heads, score_edges
+from ..grouping.adaptive import AdaptiveParams, adaptive_groups
+from ..grouping.heads import ADAPTIVE, HEADS_FILE, METHODS, THRESHOLD_METHODS, Heads, score_edges
 from ..grouping.projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
 from ..grouping.inputs import STAT_NAMES, confidence_inputs, edge_features
 from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
@@ -228,22 +229,27 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
                 oof_mlp[k] = predict_net(net, preps[k][3])
     heads = Heads(out, meta)
     meta["methods"] = {}
-    for k, method in enumerate(METHODS):
+    for k, method in enumerate(THRESHOLD_METHODS):
         progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
         ep_scores = oof_mlp if method == "mlp" else [score_edges(method, p[3], meta, None) for p in preps]
         params, train_ops = calibrate(train, preps, ep_scores, cancel, calibration_trials)
         meta["methods"][method] = params.as_dict()
         report.setdefault("training_ops_per_100", {})[method] = train_ops
 
+    # the episode-adaptive method has no thresholds to fit: its training "ops" are an honest measurement
+    meta[ADAPTIVE] = AdaptiveParams().as_dict()
+    report["training_ops_per_100"][ADAPTIVE] = float(np.mean(
+        [r.ops_per_100 for r in _adaptive_scores(train, [p[0] for p in preps], heads.adaptive_params())]))
     mlp = heads.merge_scores
 
     if val:
         progress(0.9, "measuring on held-out episodes")
         vpreps = [_prepared(ep, heads) for ep in val]
         for method in METHODS:
-            res = [score(ep.labels, list(run_method(ep, pr, heads.params(method),
-                                                    score_edges(method, pr[3], meta, mlp))))
-                   for ep, pr in zip(val, vpreps)]
+            res = _adaptive_scores(val, [pr[0] for pr in vpreps], heads.adaptive_params()) if method == ADAPTIVE \
+                else [score(ep.labels, list(run_method(ep, pr, heads.params(method),
+                                                       score_edges(method, pr[3], meta, mlp))))
+                      for ep, pr in zip(val, vpreps)]
             report.setdefault("held_out", {})[method] = {
                 "edge_f1": float(np.mean([r.edge_f1 for r in res])),
                 "bcubed_f1": float(np.mean([r.bcubed_f1 for r in res])),
@@ -257,6 +263,15 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
     progress(1.0, "trained")
     return meta
+
+
+def _adaptive_scores(eps: list[LabeledEpisode], cvs: list[np.ndarray], params: AdaptiveParams) -> list:
+    """Scores of the episode-adaptive grouping on labeled episodes (already in the heads' voice space)."""
+    out = []
+    for ep, cv in zip(eps, cvs):
+        lab = adaptive_groups(ep.inputs.voice, ep.inputs.valid_voice, cv, params)
+        out.append(score(ep.labels, [None if v < 0 else int(v) for v in lab]))
+    return out
 
 
 def _projection_card(meta: dict) -> list[str]:
@@ -315,5 +330,10 @@ def model_card(meta: dict) -> str:
                      f"{fmt(p['link_threshold'])} | {fmt(p['attach_threshold'])} | {p.get('small_size', 1):g} | "
                      f"{fmt(p.get('reassign_margin'))} | "
                      f"{rep.get('training_ops_per_100', {}).get(m, float('nan')):.1f} | "
+                     f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
+    if ADAPTIVE in meta:
+        h = rep.get("held_out", {}).get(ADAPTIVE, {})
+        lines.append(f"| {ADAPTIVE} (no absolute thresholds: {', '.join(f'{k}={v:g}' for k, v in meta[ADAPTIVE].items())}) "
+                     f"| – | – | – | – | – | – | – | {rep.get('training_ops_per_100', {}).get(ADAPTIVE, float('nan')):.1f} | "
                      f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
     return "\n".join(lines) + "\n"

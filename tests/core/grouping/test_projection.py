@@ -113,7 +113,7 @@ def test_trained_heads_store_and_use_the_projection(tmp_path):
     assert score(ep.labels, res.labels(ep.inputs.line_ids)).edge_f1 > 0.8
     from svsg_desktop.core.training.evaluation import evaluate
     rows, _ = evaluate([], [ep], heads)
-    assert len(rows) == 7 and any("learned voice projection" in r.method for r in rows)
+    assert len(rows) == 8 and any("learned voice projection" in r.method for r in rows)
 
 
 def test_projection_dropped_when_it_does_not_help_on_validation(tiny_heads):
