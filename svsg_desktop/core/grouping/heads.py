@@ -108,6 +108,9 @@ class Heads:
         out = []
         for kind, valid in (("voice", inp.valid_voice), ("image", inp.valid_image)):
             key = f"confidence_{kind}"
+            if not self.meta[key].get("file"):          # trained without any embedding of this kind
+                out.append(np.zeros(len(inp), np.float32))
+                continue
             mode = self.meta[key].get("inputs", "embedding+stats")
             raw = _run(self._sess(key), confidence_inputs(inp, kind, mode)) if len(inp) else np.zeros(0)
             cal = self.meta[key].get("calibration")

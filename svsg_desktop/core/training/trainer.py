@@ -26,6 +26,7 @@ from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_
 
 log = logging.getLogger(__name__)
 QUANTS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95)
+MIN_CONF_ROWS = 10                  # fewer labeled lines with an embedding of a kind: no confidence head for it
 MLP_ARGS = {"objective": "bce", "hidden": 8, "epochs": 300, "weight_decay": 1e-2}
 
 
@@ -34,9 +35,9 @@ def _conf_data(eps: list[LabeledEpisode], kind: str, mode: str = "embedding+stat
     for g, ep in enumerate(eps):
         rows, t = confidence_targets(ep, kind)
         xs.append(confidence_inputs(ep.inputs, kind, mode)[rows])
-        ys.append(t)
+        ys.append(np.asarray(t, np.float32))
         gs.append(np.full(rows.size, g))
-    return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs)
+    return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs).astype(np.int64)
 
 
 def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEpisode], seed: int,
@@ -44,6 +45,10 @@ def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEp
     """Fit regression and ranking heads on the embedding + line stats and on the line stats alone; keep the one
     with the best held-out Spearman (training Spearman when there are no validation episodes)."""
     report, best = {}, None
+    if _conf_data(train, kind, "stats")[0].shape[0] < MIN_CONF_ROWS:
+        # e.g. audio-only material has no image embeddings at all: no head, confidence 0 where there is no
+        # embedding anyway (Heads.confidence reads ``file: null`` as that)
+        return None, {"objective": "none", "inputs": "stats", "calibration": None, "input_dim": 0}, report
     for mode in ("embedding+stats", "stats"):
         x, y, g = _conf_data(train, kind, mode)
         xv, yv, _ = _conf_data(val, kind, mode) if val else (x, y, g)
@@ -71,6 +76,11 @@ def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndar
         for f in sorted(set(folds)):
             fit = [ep for ep, g in zip(train, folds) if g != f] or train
             x, y, g = _conf_data(fit, kind, mode)
+            if objective == "none" or x.shape[0] < MIN_CONF_ROWS:
+                for k, ep in enumerate(train):
+                    if folds[k] == f:
+                        out[k][col] = np.zeros(len(ep.inputs), np.float32)
+                continue
             net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
             cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
             for k, ep in enumerate(train):
@@ -202,8 +212,10 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     for step, kind in enumerate(("voice", "image")):
         progress(0.05 + 0.15 * step, f"training the {kind} confidence head")
         net, info, rep = train_confidence(kind, train, val, seed, cancel)
-        export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
-        meta[f"confidence_{kind}"] = {"file": f"confidence_{kind}.onnx", **info}
+        (out / f"confidence_{kind}.onnx").unlink(missing_ok=True)
+        if net is not None:
+            export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
+        meta[f"confidence_{kind}"] = {"file": None if net is None else f"confidence_{kind}.onnx", **info}
         report[f"confidence_{kind}"] = rep
     progress(0.3, "cross-fitting confidence (out-of-fold)")
     oof = _oof_confidence(train, val, folds, meta, seed, cancel)
