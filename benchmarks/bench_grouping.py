@@ -207,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heads", type=Path, default=None, help="today's heads (default: the shipped models/heads)")
     ap.add_argument("--results", type=Path, default=None, help="where grouping.csv/.md go (default CORPUS/results)")
     ap.add_argument("--figures", type=Path, default=None, help="write figures here (e.g. docs/figures)")
+    ap.add_argument("--no-train", action="store_true", help="only the shipped heads' rows (no leave-one-out)")
     ap.add_argument("--all-methods", action="store_true", help="a row for every grouping method, not only the default")
     args = ap.parse_args(argv)
     if args.all_methods:
@@ -222,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
     rows = todays_heads(data, args.heads)
-    lodo, heads_by_domain = leave_one_out(data, results / "heads", trials, args.train_episodes)
+    lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
+                                                                          args.train_episodes)
     rows += lodo
     table = markdown(rows)
     print(table)
@@ -230,7 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     misses = target_misses(rows, OURS)
     (results / "grouping.md").write_text(table + "\n\nTargets missed:\n" + "\n".join(f"- {m}" for m in misses)
                                          + "\n", encoding="utf-8")
-    print("\nTargets missed:" if misses else "\nAll targets met.", *misses, sep="\n- ")
+    if not any(r.setting == "leave-one-domain-out" for r in rows):
+        print("\n(no leave-one-domain-out rows: the held-out targets are not checked)")
+    print("\nTargets missed:" if misses else "\nNo target missed in these rows.", *misses, sep="\n- ")
     if args.figures:
         for p in figures(rows, data, heads_by_domain, args.figures):
             print("figure:", p)
