@@ -35,7 +35,7 @@ from svsg_desktop.core.training.trainer import train_heads  # noqa: E402
 from svsg_desktop.core.training.training import LabeledEpisode  # noqa: E402
 
 log = logging.getLogger("bench_grouping")
-OURS = "ours (default method)"
+OURS = "ours, default"        # + " (<method>)": the method the trained heads chose for `svsg label`
 EXTRA_METHODS: list[str] = []      # --all-methods: every grouping method of the heads gets its own row
 
 
@@ -80,7 +80,8 @@ def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEp
         out.append(summarise(setting, f"avg-link, tuned cut {cut:.3f}", trained_on, tested_on,
                              runs(lambda ep: evaluation.average_linkage(ep, cut))))
     if heads is not None:
-        out.append(summarise(setting, OURS, trained_on, tested_on, runs(lambda ep: group(ep, heads))))
+        chosen = heads.meta.get("default_method", "voice")
+        out.append(summarise(setting, f"{OURS} ({chosen})", trained_on, tested_on, runs(lambda ep: group(ep, heads))))
         for m in EXTRA_METHODS:
             try:
                 out.append(summarise(setting, f"ours: {m}", trained_on, tested_on,
