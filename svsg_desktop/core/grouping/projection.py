@@ -10,6 +10,7 @@ stored next to the heads (``voice_projection.npz``: ``mean`` (D,), ``matrix`` (D
 
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -80,9 +81,10 @@ def save_projection(path: str | Path, mean: np.ndarray, matrix: np.ndarray) -> N
     np.savez(path, mean=np.asarray(mean, np.float32), matrix=np.asarray(matrix, np.float32))
 
 
-def load_projection(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+def load_projection(path: str | Path, data: bytes | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Read a projection from ``path`` (or from ``data``, its already-verified bytes)."""
     try:
-        with np.load(path) as z:
+        with np.load(io.BytesIO(data) if data is not None else path) as z:
             mean, matrix = np.asarray(z["mean"], np.float32), np.asarray(z["matrix"], np.float32)
     except (OSError, KeyError, ValueError) as err:
         raise ModelError(f"cannot read the voice projection {path}: {err}; run `svsg train` (or restore "

@@ -18,7 +18,8 @@ from ..progress import ProgressFn, check_cancel, no_progress
 from ..grouping.agglomerate import AggloParams
 from ..grouping.engine import candidate_edges, group_arrays
 from ..grouping.adaptive import AdaptiveParams, adaptive_groups
-from ..grouping.heads import ADAPTIVE, HEADS_FILE, METHODS, THRESHOLD_METHODS, Heads, score_edges
+from ..grouping.heads import (ADAPTIVE, HEADS_FILE, METHODS, THRESHOLD_METHODS, Heads, score_edges,
+                              write_checksums)
 from ..grouping.projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
 from ..grouping.inputs import STAT_NAMES, confidence_inputs, edge_features
 from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
@@ -273,6 +274,7 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     meta["train_seconds"] = round(time.monotonic() - t0, 1)
     (out / HEADS_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
+    write_checksums(out)                     # last: Heads.load verifies every file against it
     progress(1.0, "trained")
     return meta
 
