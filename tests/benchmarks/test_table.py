@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 import pytest
 
 from benchmarks.corpus.table import Result, markdown, read_csv, summarise, target_misses, write_csv
@@ -50,3 +53,26 @@ def test_markdown_and_csv_round_trip(tmp_path):
     assert "| ours, default (voice) | others | espeak |" in md[2] and "4 → 4" in md[2]
     back = read_csv(write_csv(rows, tmp_path / "r" / "grouping.csv"))
     assert back == rows
+
+
+
+class _Inputs:
+    def __init__(self, vectors):
+        v = np.asarray(vectors, dtype=np.float32)
+        self.voice = v / np.linalg.norm(v, axis=1, keepdims=True)
+        self.valid_voice = np.ones(len(v), bool)
+
+    def __len__(self):
+        return len(self.voice)
+
+
+def test_baseline_rows_and_the_train_validation_split():
+    from benchmarks import bench_grouping as bg
+    ep = SimpleNamespace(name="d/e1", labels=np.array(["a", "a", "b", "b"], dtype=object),
+                         inputs=_Inputs([[1, 0], [0.995, 0.1], [0.6, 0.8], [0.55, 0.835]]))
+    rows = bg.rows_for("leave-one-domain-out", "x", "d", [ep], None, 0.9)
+    assert [r.method for r in rows] == ["avg-link, seed cut 0.3", "avg-link, tuned cut 0.900"]
+    assert rows[0].groups_found == 1 and rows[1].groups_found == 2 and rows[1].edge_f1 == 1.0
+    eps = ["e1", "e2", "e3", "e4"]
+    assert bg.split_train_val(eps) == (["e1", "e3", "e4"], ["e2"])
+    assert bg.split_train_val(eps[:2]) == (eps[:2], [])
