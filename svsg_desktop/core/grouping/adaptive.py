@@ -32,7 +32,8 @@ from . import graph
 
 @dataclass(frozen=True)
 class AdaptiveParams:
-    unsure_fraction: float = 0.2    # least confident share of valid lines: join a group, never shape one
+    unsure_fraction: float = 0.1    # least confident share of valid lines: join a group, never shape one
+    unsure_min_lines: int = 60      # fewer free lines than this: every line shapes the groups (none to spare)
     max_atoms: int = 600            # spectral step size bound (k-means atoms above this many sure lines)
     max_speakers: int = 24          # largest number of speakers the eigengap may choose
     p_steps: int = 24               # pruning values tried between 1 and max_p_ratio × atoms
@@ -48,7 +49,7 @@ class AdaptiveParams:
         return cls(**{k: type(getattr(cls(), k))(v) for k, v in (d or {}).items() if k in known})
 
 
-MIN_ATOMS_PER_SPEAKER = 6
+MIN_ATOMS_PER_SPEAKER = 4
 
 
 # -- NME-SC on a small affinity matrix ------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def estimate_speakers(aff: np.ndarray, *, max_speakers: int = 24, p_steps: int =
     n = aff.shape[0]
     if n < 3:
         return n, 1
-    # a speaker the eigengap can see needs a few atoms: on a short episode more clusters than n / 6 are
+    # a speaker the eigengap can see needs a few atoms: on a short episode more clusters than n / 4 are
     # fragments of a sparse graph, not speakers
     max_speakers = int(min(max_speakers, max(2, n // MIN_ATOMS_PER_SPEAKER)))
     # p = 1 (mutual nearest pairs) leaves the graph in fragments whose count would pass for speakers
@@ -177,7 +178,7 @@ def adaptive_groups(voice: np.ndarray, valid: np.ndarray, conf: np.ndarray, para
     # 1. sure / unsure by rank of confidence among the free valid lines
     # (strictly below the episode's own quantile: ties, e.g. no confidence at all, make nobody unsure)
     c = np.asarray(conf, np.float64)[free_valid]
-    cut = np.quantile(c, params.unsure_fraction) if free_valid.size > 4 else -np.inf
+    cut = np.quantile(c, params.unsure_fraction) if free_valid.size >= params.unsure_min_lines else -np.inf
     unsure, sure = free_valid[c < cut], free_valid[c >= cut]
     progress(0.05, "episode atoms")
     check_cancel(cancel)
