@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -141,6 +142,11 @@ def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int
     return rows, heads_by_domain
 
 
+def method_key(method: str) -> str:
+    """The method without its per-fold detail ("avg-link, tuned cut 0.800" → "avg-link, tuned cut")."""
+    return re.sub(r" \(.*\)$| [0-9.]+$", "", method)
+
+
 def figures(rows: list[Result], data, heads_by_domain, folder: Path) -> list[Path]:
     from svsg_desktop.core.training import plots
 
@@ -148,14 +154,14 @@ def figures(rows: list[Result], data, heads_by_domain, folder: Path) -> list[Pat
     plt = plots._plt()
     lodo = [r for r in rows if r.setting == "leave-one-domain-out"]
     domains = list(dict.fromkeys(r.tested_on for r in lodo))
-    methods = list(dict.fromkeys(r.method for r in lodo))
+    methods = list(dict.fromkeys(method_key(r.method) for r in lodo))
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
     width = 0.8 / max(1, len(methods))
     for k, m in enumerate(methods):
-        by = {r.tested_on: r for r in lodo if r.method == m}
+        by = {r.tested_on: r for r in lodo if method_key(r.method) == m}
         x = np.arange(len(domains)) + k * width
-        axes[0].bar(x, [by[d].edge_f1 if d in by else 0 for d in domains], width, label=m.split(" (")[0])
-        axes[1].bar(x, [by[d].ops_per_100 if d in by else 0 for d in domains], width, label=m.split(" (")[0])
+        axes[0].bar(x, [by[d].edge_f1 if d in by else 0 for d in domains], width, label=m)
+        axes[1].bar(x, [by[d].ops_per_100 if d in by else 0 for d in domains], width, label=m)
     for ax, title, line in ((axes[0], "edge F1 (held-out domain)", 0.93), (axes[1], "ops / 100 lines", 8.0)):
         ax.set_xticks(np.arange(len(domains)) + 0.4 - width / 2, domains, rotation=30)
         ax.axhline(line, color="k", ls="--", lw=0.8)
@@ -165,7 +171,8 @@ def figures(rows: list[Result], data, heads_by_domain, folder: Path) -> list[Pat
     out = [folder / "lodo_bars.png"]
     fig.savefig(out[0], dpi=110)
     plt.close(fig)
-    out.append(similarity_grid(data, heads_by_domain, folder / "similarity_by_domain.png", plt))
+    if heads_by_domain:
+        out.append(similarity_grid(data, heads_by_domain, folder / "similarity_by_domain.png", plt))
     return out
 
 
