@@ -27,7 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import build  # noqa: E402
-from benchmarks.corpus.table import Result, markdown, summarise, target_misses, write_csv  # noqa: E402
+from benchmarks.corpus.table import Result, markdown, summarise, summary, target_misses, write_csv  # noqa: E402
 from svsg_desktop.core.errors import ModelError  # noqa: E402
 from svsg_desktop.core.grouping.heads import Heads  # noqa: E402
 from svsg_desktop.core.training import evaluation  # noqa: E402
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
                                                                           args.train_episodes)
     rows += lodo
-    table = markdown(rows)
+    table = markdown(rows) + "\n\nSummary (edge F1 / ops per 100 lines):\n\n" + summary(rows, OURS)
     print(table)
     write_csv(rows, results / "grouping.csv")
     misses = target_misses(rows, OURS)

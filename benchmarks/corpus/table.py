@@ -102,3 +102,32 @@ def target_misses(rows: Sequence[Result], ours: str, tuned_prefix: str = "avg-li
                 out.append(f"{r.tested_on}: tuned average linkage is better (F1 {b.edge_f1:.3f} vs "
                            f"{r.edge_f1:.3f}, ops/100 {b.ops_per_100:.1f} vs {r.ops_per_100:.1f})")
     return out
+
+
+def _key(method: str) -> str:
+    return method.split(" (")[0].rstrip("0123456789. ")
+
+
+def _detail(method: str) -> str:
+    """The per-row detail kept in a summary cell: the chosen method in "ours, default (mlp)"."""
+    return f" {method[method.index(' ('):].strip()}" if " (" in method else ""
+
+
+def summary(rows: Sequence[Result], ours: str) -> str:
+    """One line per tested domain and setting: speakers → groups, edge F1 and ops/100 of the seed cut, the tuned
+    cut, every "ours" row; and whether the held-out targets are met by the ``ours`` row."""
+    keys = list(dict.fromkeys(_key(r.method) for r in rows))
+    head = "| setting | tested on | trained on | " + " | ".join(f"{k}: F1 / ops" for k in keys) + " | targets |"
+    out = [head, "|" + "---|" * (head.count("|") - 1)]
+    cells: dict[tuple[str, str], dict[str, Result]] = {}
+    for r in rows:
+        cells.setdefault((r.setting, r.tested_on), {})[_key(r.method)] = r
+    for (setting, tested), by in cells.items():
+        first = next(iter(by.values()))
+        vals = [f"{by[k].edge_f1:.3f} / {by[k].ops_per_100:.1f}{_detail(by[k].method)}" if k in by else "–"
+                for k in keys]
+        mine = [r for r in by.values() if r.method.startswith(ours)]
+        miss = target_misses(list(by.values()), ours) if setting != "today's heads" else []
+        verdict = "–" if not mine or setting == "today's heads" else ("met" if not miss else "missed")
+        out.append(f"| {setting} | {tested} | {first.trained_on} | " + " | ".join(vals) + f" | {verdict} |")
+    return "\n".join(out)

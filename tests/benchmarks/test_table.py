@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from benchmarks.corpus.table import Result, markdown, read_csv, summarise, target_misses, write_csv
+from benchmarks.corpus.table import Result, markdown, read_csv, summarise, summary, target_misses, write_csv
 
 TRUTH = ["a", "a", "a", "b", "b", "", "c"]
 
@@ -76,3 +76,15 @@ def test_baseline_rows_and_the_train_validation_split():
     eps = ["e1", "e2", "e3", "e4"]
     assert bg.split_train_val(eps) == (["e1", "e3", "e4"], ["e2"])
     assert bg.split_train_val(eps[:2]) == (eps[:2], [])
+
+
+def test_summary_has_one_line_per_setting_and_domain_with_the_verdict():
+    ours = "ours, default (mlp)"
+    rows = [_row("avg-link, tuned cut 0.800", "espeak", 0.6, 30.0), _row(ours, "espeak", 0.95, 4.0),
+            _row("avg-link, tuned cut 0.825", "sound", 0.2, 50.0), _row(ours, "sound", 0.5, 30.0),
+            _row(ours, "dutch", 0.9, 5.0, "today's heads")]
+    lines = summary(rows, "ours, default").splitlines()
+    assert lines[0].startswith("| setting | tested on | trained on | avg-link, tuned cut: F1 / ops | ours, default")
+    assert len(lines) == 2 + 3
+    assert lines[2].endswith("| 0.600 / 30.0 | 0.950 / 4.0 (mlp) | met |")
+    assert lines[3].endswith("| missed |") and lines[4].endswith("| – |")
