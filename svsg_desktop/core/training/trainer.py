@@ -323,6 +323,8 @@ def model_card(meta: dict) -> str:
              f"({meta['image_dim']}-d). Thresholds below are valid for this encoder pair only.", "",
              f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
              f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
+             *([f"Training domains: {meta['training_domains']}", ""] if meta.get("training_domains") else []),
+             *([f"Validation domains: {meta['validation_domains']}", ""] if meta.get("validation_domains") else []),
              *_projection_card(meta),
              "## Confidence heads (target: majority-of-3 kNN DP, K=24, q = clip(44 / labeled lines, 0.1, 0.9))", "",
              "| head | objective, inputs | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]

@@ -118,3 +118,16 @@ def test_cancel():
     ev.set()
     with pytest.raises(Cancelled):
         adaptive_groups(x, np.ones(len(y), bool), np.ones(len(y)), cancel=ev)
+
+
+def test_short_episodes_have_no_unsure_lines():
+    """Below ``unsure_min_lines`` every line shapes the groups (a 5-line speaker must not vanish as 'unsure')."""
+    x, y = blobs(3, 10, 0.6, seed=6)
+    conf = np.linspace(0, 1, len(y))
+    short = adaptive_groups(x, np.ones(len(y), bool), conf, AdaptiveParams(unsure_fraction=0.3))
+    none = adaptive_groups(x, np.ones(len(y), bool), conf, AdaptiveParams(unsure_fraction=0.0))
+    assert np.array_equal(short, none)
+    assert score(list(y), list(short)).edge_f1 > 0.9
+    # with lines to spare taken as unsure, the least confident speaker (lines 0-9 here) could not shape a group
+    some = adaptive_groups(x, np.ones(len(y), bool), conf, AdaptiveParams(unsure_fraction=0.3, unsure_min_lines=5))
+    assert score(list(y), list(some)).edge_f1 < score(list(y), list(short)).edge_f1
