@@ -41,6 +41,10 @@ def similarity_matrices(ep: LabeledEpisode, heads: Heads, path: Path) -> Path:
         ax.set_title(f"{title} cosine, ordered by speaker, then confidence")
         fig.colorbar(im, ax=ax, fraction=0.046)
     fig.suptitle(ep.name)
+    return _save(plt, fig, path)
+
+
+def _save(plt, fig, path: Path) -> Path:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -79,10 +83,7 @@ def confidence_vs_correctness(eps: list[LabeledEpisode], heads: Heads, path: Pat
     ax.set_xlabel("predicted voice confidence (held-out episodes)")
     ax.set_ylabel("correctness")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path:
@@ -109,10 +110,7 @@ def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path
             return ours(ep, heads, m, AggloParams(**{**base.__dict__, "merge_threshold": float(x)}))
 
         curve(ax, grid, fn, f"ours ({m}): merge threshold", base.merge_threshold)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def write_plots(folder: str | Path, eps: list[LabeledEpisode], heads: Heads, info: dict) -> list[Path]:
