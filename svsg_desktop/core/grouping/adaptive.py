@@ -113,7 +113,7 @@ def spectral_labels(aff: np.ndarray, k: int, p: int, seed: int = 0) -> np.ndarra
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(emb).astype(np.int64)
 
 
-# -- lines → atoms → groups -----------------------------------------------------------------------------------------
+# -- lines → atoms → groups ----------------------------------------------------------------------------------------
 def _centroids(x: np.ndarray, labels: np.ndarray, n: int) -> np.ndarray:
     sums = np.zeros((n, x.shape[1]), np.float64)
     np.add.at(sums, labels, x)

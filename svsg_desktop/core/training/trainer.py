@@ -349,7 +349,8 @@ def model_card(meta: dict) -> str:
                      f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
     if ADAPTIVE in meta:
         h = rep.get("held_out", {}).get(ADAPTIVE, {})
-        lines.append(f"| {ADAPTIVE} (no absolute thresholds: {', '.join(f'{k}={v:g}' for k, v in meta[ADAPTIVE].items())}) "
-                     f"| – | – | – | – | – | – | – | {rep.get('training_ops_per_100', {}).get(ADAPTIVE, float('nan')):.1f} | "
-                     f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
+        settings = ", ".join(f"{k}={v:g}" for k, v in meta[ADAPTIVE].items())
+        train_ops = rep.get("training_ops_per_100", {}).get(ADAPTIVE, float("nan"))
+        lines.append(f"| {ADAPTIVE} (no absolute thresholds: {settings}) | – | – | – | – | – | – | – | "
+                     f"{train_ops:.1f} | {h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
     return "\n".join(lines) + "\n"
