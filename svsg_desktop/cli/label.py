@@ -16,7 +16,7 @@ def register(subparsers) -> None:
     p.add_argument("--subs", type=Path, default=None, help="subtitle file (SRT, ASS, VTT, labeled CSV)")
     p.add_argument("--out", type=Path, default=None, help="project CSV to write (default: VIDEO.svsg.csv)")
     p.add_argument("--heads", type=Path, default=None, help="grouping heads folder (default: models/heads)")
-    p.add_argument("--method", choices=("voice", "voice+image", "mlp"), default=None,
+    p.add_argument("--method", choices=("adaptive", "voice", "voice+image", "mlp"), default=None,
                    help="grouping method (default: the one the heads were validated best with)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder")
     p.add_argument("--library", type=Path, default=None, metavar="NPZ",
