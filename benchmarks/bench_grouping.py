@@ -5,8 +5,8 @@ other domains' episodes (one episode per training domain for validation), then e
 domain is grouped. The test-only domains (``demo``: today's generator test episodes; ``pyannote``: a real phone
 call) are never trained on: they are grouped by heads trained on all the other domains. Baselines in the same
 table: average linkage with the similarity cut tuned on the same training episodes, and the seed's fixed 0.3 cut.
-Also: the shipped heads (models/heads) on every domain ("today's heads"), which is the in-domain number on
-``demo``. Features are cached per episode folder (features.npz).
+Also: the shipped heads (models/heads) on every episode they never saw (``demo``: the in-domain number), and the
+heads of ``--before`` (default ``main``: before issue 10, trained on the demo generator only). Features are cached per episode folder (features.npz).
 
     python -m benchmarks.corpus.build --out CORPUS                       # the corpus (once)
     python benchmarks/bench_grouping.py --corpus CORPUS [--domains a,b] [--quick] [--figures docs/figures]
@@ -113,17 +113,50 @@ def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEp
     return out
 
 
-def todays_heads(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None) -> list[Result]:
-    """The shipped heads (trained on the demo generator only) on every domain, beside the seed's 0.3 cut (no tuned
-    cut here: the demo episodes in the corpus are test episodes, tuning on them would be tuning on the test)."""
+def heads_at(ref: str, dest: Path) -> Path:
+    """The grouping heads of git revision ``ref`` (e.g. ``main``: the heads before issue 10, trained on the demo
+    generator only) copied into ``dest``, with checksums recorded when that revision had none."""
+    import subprocess
+
+    from svsg_desktop.core.grouping.heads import write_checksums
+
+    root = Path(__file__).resolve().parents[1]
+    names = subprocess.run(["git", "ls-tree", "--name-only", ref, "models/heads/"], cwd=root, check=True,
+                           capture_output=True, text=True).stdout.split()
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        blob = subprocess.run(["git", "show", f"{ref}:{name}"], cwd=root, check=True, capture_output=True).stdout
+        (dest / Path(name).name).write_bytes(blob)
+    if not (dest / "heads.sha256").exists():
+        write_checksums(dest)
+    return dest
+
+
+def _trained_label(meta: dict) -> str:
+    names = [*meta.get("training_episodes", []), *meta.get("validation_episodes", [])]
+    alias = {"s": "demo-dev", "train": "demo-train", "val": "demo-val"}     # the demo generator's episode names
+    stems = sorted({alias.get(k, k) for k in (re.sub(r"\d+$", "", n) for n in names)})
+    return "+".join(stems) + f" ({len(names)} episodes)"
+
+
+def heads_rows(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None, setting: str,
+               in_domain: str) -> list[Result]:
+    """Given heads (the shipped ones by default) on every episode they never saw (neither training nor validation,
+    by episode folder name), beside the seed's 0.3 cut. No tuned cut here: the corpus has no training split for
+    these heads. ``demo`` rows get the setting ``in_domain``."""
     try:
         heads = Heads.load(heads_dir)
     except ModelError as err:
-        log.warning("no rows for today's heads: %s", err)
+        log.warning("no rows for the heads in %s: %s", heads_dir, err)
         return []
-    trained = "demo generator (shipped heads)"
-    return [r for d, eps in data.items()
-            for r in rows_for("in-domain" if d == "demo" else "today's heads", trained, d, eps, heads, None)]
+    seen = {*heads.meta.get("training_episodes", []), *heads.meta.get("validation_episodes", [])}
+    trained = _trained_label(heads.meta)
+    out = []
+    for d, eps in data.items():
+        test = [ep for ep in eps if ep.name.split("/")[-1] not in seen]
+        if test:
+            out += rows_for(in_domain if d == "demo" else setting, trained, d, test, heads, None)
+    return out
 
 
 def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: Path, trials: int,
@@ -236,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-episodes", type=int, default=None,
                     help="train on at most this many episodes per training domain (tests use all)")
     ap.add_argument("--trials", type=int, default=None, help="calibration trials per method (default 150; 30 quick)")
-    ap.add_argument("--heads", type=Path, default=None, help="today's heads (default: the shipped models/heads)")
+    ap.add_argument("--heads", type=Path, default=None, help="heads to test as shipped (default: models/heads)")
+    ap.add_argument("--before", default="main", help="git revision whose models/heads are the 'before' rows "
+                    "(default main; empty: none)")
     ap.add_argument("--results", type=Path, default=None, help="where grouping.csv/.md go (default CORPUS/results)")
     ap.add_argument("--figures", type=Path, default=None, help="write figures here (e.g. docs/figures)")
-    ap.add_argument("--no-train", action="store_true", help="only the shipped heads' rows (no leave-one-out)")
+    ap.add_argument("--no-train", action="store_true", help="only the given heads' rows (no leave-one-out)")
     ap.add_argument("--all-methods", action="store_true", help="a row for every grouping method, not only the default")
     args = ap.parse_args(argv)
     if args.all_methods:
@@ -254,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     if not data:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
-    rows = todays_heads(data, args.heads)
+    rows = heads_rows(data, heads_at(args.before, results / "heads_before"), "before: main's heads",
+                      "before: in-domain") if args.before else []
+    rows += heads_rows(data, args.heads, "shipped heads, unseen episodes", "in-domain")
     lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
                                                                           args.train_episodes)
     rows += lodo
