@@ -50,7 +50,7 @@ def synthetic_episode(minutes: float) -> np.ndarray:
 
 
 def hint_features(groups: int, per_group: int = 40):
-    from svsg_desktop.core.grouping.synthetic import make_synthetic
+    from svsg_desktop.core.training.synthetic import make_synthetic
 
     f = make_synthetic(groups * per_group, groups, seed=0, dv=256, di=1344)
     f.voice_model, f.image_model = "ge2e-resemblyzer", "efficientnet-lite0"   # the trained heads' encoder pair

@@ -579,6 +579,10 @@
         <translation>自動（モデルの検証で選ばれた方式）</translation>
     </message>
     <message>
+        <source>Adapted to each episode (speakers counted per episode)</source>
+        <translation>エピソードごとに適応（話者数をエピソードごとに推定）</translation>
+    </message>
+    <message>
         <source>Learned merge model (voice, image, confidence)</source>
         <translation>学習済みの統合モデル（声・映像・信頼度）</translation>
     </message>

@@ -579,6 +579,10 @@
         <translation>自动（模型验证时选定的方法）</translation>
     </message>
     <message>
+        <source>Adapted to each episode (speakers counted per episode)</source>
+        <translation>按每一集自适应（每集单独估计说话人数）</translation>
+    </message>
+    <message>
         <source>Learned merge model (voice, image, confidence)</source>
         <translation>学习得到的合并模型（声音、画面、置信度）</translation>
     </message>

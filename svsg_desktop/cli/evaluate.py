@@ -29,8 +29,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.grouping.episodes import load_labeled_episode
-    from ..core.grouping.evaluation import evaluate, format_table
+    from ..core.training.episodes import load_labeled_episode
+    from ..core.training.evaluation import evaluate, format_table
     from ..core.grouping.heads import Heads
     from ..core.progress import SubProgress
 
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
           f"heads: {heads.folder} ({heads.meta['voice_model']} + {heads.meta['image_model']})")
     print(format_table(rows))
     if args.plots:
-        from ..core.grouping.plots import write_plots
+        from ..core.training.plots import write_plots
         paths = write_plots(args.plots, test, heads, info)
         print("plots: " + ", ".join(str(p) for p in paths))
     return 0

@@ -15,7 +15,8 @@ def register(subparsers) -> None:
         "train", help="train the grouping heads on labeled episodes",
         description="Train the confidence heads and the merge MLP on labeled episode folders (each: one video + "
                     "a labeled CSV such as *_truth.csv from `svsg demo make`), calibrate thresholds, write ONNX "
-                    "files + heads.json + MODEL_CARD.md. Validation episodes are only measured, never fitted.")
+                    "files + heads.json + MODEL_CARD.md + heads.sha256 (checked whenever the heads are loaded). "
+                    "Validation episodes are only measured (and choose the default method), never fitted.")
     p.add_argument("train", nargs="+", type=Path, metavar="EPISODE_DIR", help="training episode folders")
     p.add_argument("--val", nargs="*", type=Path, default=[], metavar="EPISODE_DIR",
                    help="held-out validation episode folders (for the model card's held-out metrics)")
@@ -35,9 +36,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.grouping.episodes import load_labeled_episode
+    from ..core.training.episodes import load_labeled_episode
     from ..core.grouping.heads import default_heads_dir
-    from ..core.grouping.trainer import train_heads
+    from ..core.training.trainer import train_heads
     from ..core.progress import SubProgress
 
     progress = TextProgress(quiet=args.quiet)

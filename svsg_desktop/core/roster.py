@@ -137,7 +137,7 @@ def labeled_episodes(projects: Sequence[Project], *, cache_dir: str | Path | Non
     try:
         from .training import LabeledEpisode          # after the grouping/training split
     except ImportError:
-        from .grouping.training import LabeledEpisode
+        from .training.training import LabeledEpisode
 
     usable = [p for p in projects if p.video and Path(p.video).is_file() and named_lines(p)]
     out = []

@@ -123,6 +123,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Device:"), self.device)
         self.method = QComboBox()
         for code, label in ((AUTO, tr("Automatic (the method the models were validated with)")),
+                            ("adaptive", tr("Adapted to each episode (speakers counted per episode)")),
                             ("mlp", tr("Learned merge model (voice, image, confidence)")),
                             ("voice+image", tr("Voice and image similarity")), ("voice", tr("Voice only"))):
             self.method.addItem(label, code)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from svsg_desktop.cli import main
-from svsg_desktop.core.grouping import trainer, training
-from svsg_desktop.core.grouping.synthetic import make_synthetic
+from svsg_desktop.core.training import trainer, training
+from svsg_desktop.core.training.synthetic import make_synthetic
 
 
 def make_folder(root, seed, demo_video):

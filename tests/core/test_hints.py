@@ -10,7 +10,7 @@ import pytest
 
 from svsg_desktop.core.features import extract_features
 from svsg_desktop.core.grouping.heads import Heads
-from svsg_desktop.core.grouping.synthetic import make_synthetic
+from svsg_desktop.core.training.synthetic import make_synthetic
 from svsg_desktop.core.hints import hint_basis, pair_hints
 from svsg_desktop.core.io.subtitles import load_subtitles
 

@@ -14,7 +14,9 @@ import numpy as np
 
 from ..progress import ProgressFn, SubProgress, check_cancel, no_progress
 from . import graph
+from .adaptive import adaptive_groups
 from .agglomerate import AggloParams, agglomerate
+from .heads import ADAPTIVE, Heads
 from .inputs import Inputs, prepare
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,23 @@ def group_arrays(inp: Inputs, cv: np.ndarray, ci: np.ndarray, params: AggloParam
     return labels
 
 
+def group_with_heads(inp: Inputs, cv: np.ndarray, ci: np.ndarray, heads, method: str, *,
+                     must_link: list[list[int]] | None = None, names: np.ndarray | None = None, seed: int = 0,
+                     progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> np.ndarray:
+    """Group label per line (−1: no voice, not pinned) with one of the heads' methods: "adaptive" (episode-
+    adaptive, :mod:`.adaptive`) or an edge score with calibrated thresholds (:mod:`.agglomerate`). ``inp`` is in
+    the heads' voice space (``heads.project``) and ``cv``/``ci`` are the heads' confidences."""
+    if method == ADAPTIVE:
+        return adaptive_groups(inp.voice, inp.valid_voice, cv, heads.adaptive_params(), must_link=must_link,
+                               names=names, seed=seed, progress=progress, cancel=cancel)
+
+    def scorer(i, j):
+        return heads.edge_scores(method, inp, cv, ci, i, j)
+
+    return group_arrays(inp, cv, ci, heads.params(method), scorer, must_link=must_link, names=names,
+                        progress=progress, cancel=cancel)
+
+
 def cluster_lines(features, *, heads=None, constraints: Constraints | None = None, library=None,
                   method: str | None = None, seed: int = 0, progress: ProgressFn = no_progress,
                   cancel: threading.Event | None = None) -> GroupingResult:
@@ -91,8 +110,6 @@ def cluster_lines(features, *, heads=None, constraints: Constraints | None = Non
     ``method``: "voice", "voice+image" or "mlp" (default: the heads' ``default_method``, chosen on held-out
     episodes at training time). Deterministic: the same features, heads and constraints always give the same result (``seed`` only
     matters for the PCA subsample at scale)."""
-    from .heads import Heads
-
     heads = heads if heads is not None else Heads.load()
     method = method or heads.meta.get("default_method", "mlp")
     progress(0.0, "preparing features")
@@ -116,13 +133,8 @@ def cluster_lines(features, *, heads=None, constraints: Constraints | None = Non
         key = constraints.names.get(g, "") or f"\0group {g}"
         names[members] = name_ids.setdefault(key, len(name_ids))
     must_link = [sorted(m) for _, m in sorted(by_group.items())]
-    params = heads.params(method)
-
-    def scorer(i, j):
-        return heads.edge_scores(method, inp, cv, ci, i, j)
-
-    labels = group_arrays(inp, cv, ci, params, scorer, must_link=must_link, names=names,
-                          progress=SubProgress(progress, 0.1, 0.85), cancel=cancel)
+    labels = group_with_heads(inp, cv, ci, heads, method, must_link=must_link, names=names, seed=seed,
+                              progress=SubProgress(progress, 0.1, 0.85), cancel=cancel)
     result = _to_result(inp, labels, cv, by_group, constraints, method)
     if library is not None:
         check_cancel(cancel)

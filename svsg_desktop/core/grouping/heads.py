@@ -3,6 +3,7 @@ thresholds, stored together per encoder pair in a folder (``heads.json`` + ONNX 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -11,23 +12,78 @@ import numpy as np
 
 from ..errors import ModelError
 from ..paths import heads_dir as default_heads_dir
+from .adaptive import AdaptiveParams
 from .agglomerate import AggloParams
 from .inputs import Inputs, confidence_inputs, edge_features
+from .projection import apply_projection, load_projection
 
 log = logging.getLogger(__name__)
 HEADS_FILE = "heads.json"
-METHODS = ("voice", "voice+image", "mlp")
+CHECKSUM_FILE = "heads.sha256"          # ``sha256sum`` format: heads.json and every file it names
+THRESHOLD_METHODS = ("voice", "voice+image", "mlp")    # edge score + calibrated thresholds (agglomerate.py)
+ADAPTIVE = "adaptive"                                   # episode-adaptive, no absolute cut (adaptive.py)
+METHODS = (*THRESHOLD_METHODS, ADAPTIVE)
 TRAIN_HINT = "run `svsg train` (or restore models/heads/ from the repository)"
 
 
-def _session(path: Path):
-    import onnxruntime as ort
+def head_files(meta: dict) -> list[str]:
+    """The files a heads.json names (ONNX heads, the voice projection), in a fixed order."""
+    keys = ("confidence_voice", "confidence_image", "merge", "voice_projection")
+    return [meta[k]["file"] for k in keys if isinstance(meta.get(k), dict) and meta[k].get("file")]
 
+
+def write_checksums(folder: Path) -> None:
+    """Record the sha256 of heads.json and of every file it names in ``heads.sha256`` (written last)."""
+    folder = Path(folder)
+    meta = json.loads((folder / HEADS_FILE).read_text(encoding="utf-8"))
+    lines = [f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n" for n in [HEADS_FILE, *head_files(meta)]]
+    tmp = folder / (CHECKSUM_FILE + ".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    tmp.replace(folder / CHECKSUM_FILE)
+
+
+def read_checksums(folder: Path) -> dict[str, str]:
+    path = Path(folder) / CHECKSUM_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ModelError(f"grouping heads in {folder} have no checksums ({CHECKSUM_FILE} is missing or unreadable: "
+                         f"{err}); {TRAIN_HINT}", code="heads_unverified", path=str(path)) from err
+    sums = {}
+    for line in text.splitlines():
+        parts = line.strip().split(None, 1)
+        if len(parts) == 2:
+            sums[parts[1].lstrip("*")] = parts[0].lower()
+    return sums
+
+
+def _verified_bytes(folder: Path, name: str, sums: dict[str, str]) -> bytes:
+    path = Path(folder) / name
     try:
         data = path.read_bytes()           # bytes, not a path: non-ASCII Windows paths
     except OSError as err:
         raise ModelError(f"cannot read grouping head {path}: {err}; {TRAIN_HINT}", code="head_missing",
                          path=str(path)) from err
+    want = sums.get(name)
+    if want is None:
+        raise ModelError(f"grouping head {path} has no checksum in {CHECKSUM_FILE}; {TRAIN_HINT}",
+                         code="heads_unverified", path=str(path))
+    got = hashlib.sha256(data).hexdigest()
+    if got != want:
+        raise ModelError(f"grouping head {path} is corrupt (sha256 {got[:12]}… expected {want[:12]}…); "
+                         f"{TRAIN_HINT}", code="head_corrupt", path=str(path))
+    return data
+
+
+def _session(path: Path, data: bytes | None = None):
+    import onnxruntime as ort
+
+    if data is None:                       # a Heads built in-process (the trainer's own output), not loaded
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise ModelError(f"cannot read grouping head {path}: {err}; {TRAIN_HINT}", code="head_missing",
+                             path=str(path)) from err
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     try:
@@ -44,26 +100,33 @@ def _run(sess, x: np.ndarray, batch: int = 65536) -> np.ndarray:
 
 
 class Heads:
-    """Load once, reuse: ``confidence(inputs)``, ``edge_scores(method, ...)``, ``params(method)``."""
+    """Load once, reuse: ``confidence(inputs)``, ``edge_scores(method, ...)``, ``params(method)``.
+    :meth:`load` verifies every file against ``heads.sha256``; the plain constructor (used by the trainer on the
+    folder it is writing) reads files as they are."""
 
     def __init__(self, folder: Path, meta: dict) -> None:
         self.folder = Path(folder)
         self.meta = meta
         self._sessions: dict[str, object] = {}
+        self._data: dict[str, bytes] = {}          # verified file contents (see :meth:`load`)
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> "Heads":
+        """Read ``heads.json`` and verify it and every head file it names against ``heads.sha256``."""
         folder = Path(folder) if folder is not None else default_heads_dir()
         path = folder / HEADS_FILE
-        try:
-            meta = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as err:
+        if not path.exists():
             raise ModelError(f"no trained grouping heads in {folder}; {TRAIN_HINT}", code="heads_missing",
-                             path=str(folder)) from err
-        except (OSError, ValueError) as err:
+                             path=str(folder))
+        try:
+            meta = json.loads(_verified_bytes(folder, HEADS_FILE, read_checksums(folder)).decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as err:
             raise ModelError(f"cannot read {path}: {err}; {TRAIN_HINT}", code="heads_invalid",
                              path=str(path)) from err
-        return cls(folder, meta)
+        sums = read_checksums(folder)
+        heads = cls(folder, meta)
+        heads._data = {name: _verified_bytes(folder, name, sums) for name in head_files(meta)}
+        return heads
 
     def project(self, inp: Inputs) -> Inputs:
         """Apply the heads' learned voice projection (``voice_projection`` in heads.json), if any; idempotent.
@@ -71,15 +134,15 @@ class Heads:
         spec = self.meta.get("voice_projection")
         if not spec:
             return inp
-        from .projection import apply_projection, load_projection
         if "projection" not in self._sessions:
-            self._sessions["projection"] = load_projection(self.folder / spec["file"])
+            self._sessions["projection"] = load_projection(self.folder / spec["file"], self._data.get(spec["file"]))
         mean, matrix = self._sessions["projection"]
         return apply_projection(inp, mean, matrix)
 
     def _sess(self, key: str):
         if key not in self._sessions:
-            self._sessions[key] = _session(self.folder / self.meta[key]["file"])
+            name = self.meta[key]["file"]
+            self._sessions[key] = _session(self.folder / name, self._data.get(name))
         return self._sessions[key]
 
     def check(self, inp: Inputs) -> None:
@@ -98,6 +161,9 @@ class Heads:
         out = []
         for kind, valid in (("voice", inp.valid_voice), ("image", inp.valid_image)):
             key = f"confidence_{kind}"
+            if not self.meta[key].get("file"):          # trained without any embedding of this kind
+                out.append(np.zeros(len(inp), np.float32))
+                continue
             mode = self.meta[key].get("inputs", "embedding+stats")
             raw = _run(self._sess(key), confidence_inputs(inp, kind, mode)) if len(inp) else np.zeros(0)
             cal = self.meta[key].get("calibration")
@@ -105,9 +171,17 @@ class Heads:
             out.append(np.where(valid, np.clip(c, 0.0, 1.0), 0.0).astype(np.float32))
         return out[0], out[1]
 
+    def merge_scores(self, feats: np.ndarray) -> np.ndarray:
+        """The merge MLP's output for edge-feature rows (see :func:`~.inputs.edge_features`)."""
+        return _run(self._sess("merge"), feats)
+
     def edge_scores(self, method: str, inp: Inputs, cv, ci, i, j) -> np.ndarray:
         feats = edge_features(inp, cv, ci, i, j)
-        return score_edges(method, feats, self.meta, lambda x: _run(self._sess("merge"), x))
+        return score_edges(method, feats, self.meta, self.merge_scores)
+
+    def adaptive_params(self) -> AdaptiveParams:
+        """Settings of the episode-adaptive method (heads.json ``adaptive``; defaults where absent)."""
+        return AdaptiveParams.from_dict(self.meta.get(ADAPTIVE))
 
     def params(self, method: str) -> AggloParams:
         try:

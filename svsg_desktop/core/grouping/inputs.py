@@ -39,7 +39,7 @@ def _stat(stats: dict, name: str, n: int, default: float) -> np.ndarray:
     return np.where(np.isfinite(v), v, default).astype(np.float32)
 
 
-def _density(x: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def density(x: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Label-free neighbourhood density: cosine to the nearest and mean cosine to the 5 nearest valid lines."""
     n = x.shape[0]
     top1 = np.zeros(n, np.float32)
@@ -66,8 +66,8 @@ def prepare(features) -> Inputs:
     image = graph.l2_normalise(image) * vi[:, None]
     stats = getattr(features, "stats", {}) or {}
     dur = np.maximum(_stat(stats, "duration_s", n, 1.5), 0.05)
-    v1, v5 = _density(voice, vv)
-    i1, i5 = _density(image, vi)
+    v1, v5 = density(voice, vv)
+    i1, i5 = density(image, vi)
     cols = [np.log(dur), _stat(stats, "loudness_db", n, -30.0) / 30.0, _stat(stats, "speech_ratio", n, 0.8),
             _stat(stats, "music_ratio", n, 0.0), (dur < 1.0).astype(np.float32), v1, v5, i1, i5]
     return Inputs(line_ids=list(features.line_ids), voice=voice, image=image, valid_voice=vv, valid_image=vi,

@@ -10,6 +10,7 @@ stored next to the heads (``voice_projection.npz``: ``mean`` (D,), ``matrix`` (D
 
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ import numpy as np
 
 from ..errors import InputError, ModelError
 from . import graph
-from .inputs import Inputs, _density
+from .inputs import Inputs, density
 
 log = logging.getLogger(__name__)
 DEFAULT_DIM, DEFAULT_REG = 32, 0.1
@@ -72,7 +73,7 @@ def apply_projection(inp: Inputs, mean: np.ndarray, matrix: np.ndarray) -> Input
                          f"{inp.voice.shape[1]}-d; run `svsg train` for this voice encoder", code="heads_mismatch")
     voice = project_voice(inp.voice, inp.valid_voice, mean, matrix)
     stats = inp.stats.copy()
-    stats[:, 5], stats[:, 6] = _density(voice, inp.valid_voice)      # voice_top1, voice_top5
+    stats[:, 5], stats[:, 6] = density(voice, inp.valid_voice)      # voice_top1, voice_top5
     return replace(inp, voice=voice, stats=stats, voice_space=PROJECTED)
 
 
@@ -80,9 +81,10 @@ def save_projection(path: str | Path, mean: np.ndarray, matrix: np.ndarray) -> N
     np.savez(path, mean=np.asarray(mean, np.float32), matrix=np.asarray(matrix, np.float32))
 
 
-def load_projection(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+def load_projection(path: str | Path, data: bytes | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Read a projection from ``path`` (or from ``data``, its already-verified bytes)."""
     try:
-        with np.load(path) as z:
+        with np.load(io.BytesIO(data) if data is not None else path) as z:
             mean, matrix = np.asarray(z["mean"], np.float32), np.asarray(z["matrix"], np.float32)
     except (OSError, KeyError, ValueError) as err:
         raise ModelError(f"cannot read the voice projection {path}: {err}; run `svsg train` (or restore "

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from svsg_desktop.core.grouping.synthetic import make_synthetic
-from svsg_desktop.core.grouping.training import LabeledEpisode
+from svsg_desktop.core.training.synthetic import make_synthetic
+from svsg_desktop.core.training.training import LabeledEpisode
 
 
 def synthetic_episode(seed: int, n: int = 100, speakers: int = 4) -> tuple[LabeledEpisode, object]:
@@ -13,7 +13,7 @@ def synthetic_episode(seed: int, n: int = 100, speakers: int = 4) -> tuple[Label
 @pytest.fixture(scope="session")
 def tiny_heads(tmp_path_factory):
     """Heads trained on two tiny synthetic episodes (few epochs: fast), validated on a third."""
-    from svsg_desktop.core.grouping import trainer, training
+    from svsg_desktop.core.training import trainer, training
 
     out = tmp_path_factory.mktemp("heads")
     train = [synthetic_episode(s)[0] for s in (0, 1)]

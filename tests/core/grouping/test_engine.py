@@ -9,9 +9,9 @@ from svsg_desktop.core import metrics
 from svsg_desktop.core.commands import AssignClusters, MoveLines, SplitLines
 from svsg_desktop.core.errors import ModelError
 from svsg_desktop.core.grouping.engine import Constraints, cluster_lines
-from svsg_desktop.core.grouping.evaluation import evaluate, format_table, seed_label_knn
-from svsg_desktop.core.grouping.heads import Heads
-from svsg_desktop.core.grouping.training import export_onnx, fit_net, predict_net
+from svsg_desktop.core.training.evaluation import evaluate, format_table, seed_label_knn
+from svsg_desktop.core.grouping.heads import METHODS, Heads
+from svsg_desktop.core.training.training import export_onnx, fit_net, predict_net
 from svsg_desktop.core.lines import Line
 from svsg_desktop.core.project import Project
 
@@ -42,11 +42,12 @@ def test_onnx_matches_torch(tmp_path):
     assert np.allclose(out, predict_net(net, x), atol=1e-5)
 
 
-def test_cluster_lines_beats_chance_and_is_deterministic(tiny_heads):
+@pytest.mark.parametrize("method", METHODS)
+def test_cluster_lines_beats_chance_and_is_deterministic(tiny_heads, method):
     heads = Heads.load(tiny_heads[0])
     ep, feats = synthetic_episode(7)
-    a = cluster_lines(feats, heads=heads)
-    b = cluster_lines(feats, heads=heads)
+    a = cluster_lines(feats, heads=heads, method=method)
+    b = cluster_lines(feats, heads=heads, method=method)
     assert a.assignment == b.assignment
     s = metrics.score(list(feats.speakers), a.labels(feats.line_ids))
     assert s.edge_f1 > 0.4 and s.bcubed_f1 > 0.5
@@ -62,12 +63,13 @@ def test_heads_refuse_other_encoders(tiny_heads):
         Heads.load(tiny_heads[0] / "nowhere")
 
 
-def test_reclustering_never_undoes_human_edits(tiny_heads):
+@pytest.mark.parametrize("method", METHODS)
+def test_reclustering_never_undoes_human_edits(tiny_heads, method):
     heads = Heads.load(tiny_heads[0])
     _, feats = synthetic_episode(9)
     project = Project.from_lines([Line(lid, 1000 * k, 1000 * k + 800, f"line {k}")
                                   for k, lid in enumerate(feats.line_ids)])
-    r = cluster_lines(feats, heads=heads)
+    r = cluster_lines(feats, heads=heads, method=method)
     AssignClusters(r.assignment, confidences=r.confidences).apply(project)
     ids = feats.line_ids
     # the annotator splits two lines into a named group, and moves two others into one group
@@ -76,7 +78,7 @@ def test_reclustering_never_undoes_human_edits(tiny_heads):
     target = project.lines[ids[5]].cluster
     MoveLines((ids[2], ids[3]), target).apply(project)
     before = {i: project.lines[i].cluster for i in ids[:6]}
-    r2 = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project))
+    r2 = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project), method=method)
     assert r2.assignment[ids[0]] == r2.assignment[ids[1]] == split.new_id
     assert r2.names[split.new_id] == "Kyon"
     assert r2.assignment[ids[2]] == r2.assignment[ids[3]] == target
@@ -91,9 +93,9 @@ def test_evaluate_table_has_every_method(tiny_heads):
     train = [synthetic_episode(s)[0] for s in (0, 1)]
     test = [synthetic_episode(11)[0]]
     rows, info = evaluate(train, test, heads)
-    assert len(rows) == 6 and 0 < info["tuned_cut"] < 1
+    assert len(rows) == 7 and 0 < info["tuned_cut"] < 1
     table = format_table(rows)
-    assert table.count("\n") == 7 and "ours: + merge MLP" in table and "cut 0.3" in table
+    assert table.count("\n") == 8 and "episode-adaptive" in table and "ours: + merge MLP" in table and "cut 0.3" in table
 
 
 def test_seed_label_knn_keeps_seeds():
@@ -104,7 +106,7 @@ def test_seed_label_knn_keeps_seeds():
 
 
 def test_plots_are_written(tiny_heads, tmp_path):
-    from svsg_desktop.core.grouping.plots import write_plots
+    from svsg_desktop.core.training.plots import write_plots
     eps = [synthetic_episode(13)[0]]
     paths = write_plots(tmp_path / "fig", eps, Heads.load(tiny_heads[0]), {})
     assert len(paths) == 3

@@ -10,7 +10,7 @@ from svsg_desktop.core.errors import InputError, ModelError
 from svsg_desktop.core.grouping.heads import Heads
 from svsg_desktop.core.grouping.projection import (apply_projection, fit_projection, load_projection,
                                                    save_projection)
-from svsg_desktop.core.grouping.training import LabeledEpisode
+from svsg_desktop.core.training.training import LabeledEpisode
 
 D = 48
 NUISANCE = np.linalg.qr(np.random.default_rng(99).normal(size=(D, 6)))[0]   # shared by every episode
@@ -81,7 +81,7 @@ def test_projection_file_round_trip_and_broken_file(tmp_path):
 
 
 def _quick_train(train, val, out, **kw):
-    from svsg_desktop.core.grouping import trainer, training
+    from svsg_desktop.core.training import trainer, training
 
     orig = training.fit_net
     trainer.fit_net = lambda *a, **k: orig(*a, **{**k, "epochs": 5})
@@ -111,9 +111,9 @@ def test_trained_heads_store_and_use_the_projection(tmp_path):
                             voice_model="v", image_model="i")
     res = cluster_lines(feats, heads=heads)
     assert score(ep.labels, res.labels(ep.inputs.line_ids)).edge_f1 > 0.8
-    from svsg_desktop.core.grouping.evaluation import evaluate
+    from svsg_desktop.core.training.evaluation import evaluate
     rows, _ = evaluate([], [ep], heads)
-    assert len(rows) == 7 and any("learned voice projection" in r.method for r in rows)
+    assert len(rows) == 8 and any("learned voice projection" in r.method for r in rows)
 
 
 def test_projection_dropped_when_it_does_not_help_on_validation(tiny_heads):

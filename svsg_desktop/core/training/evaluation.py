@@ -13,9 +13,9 @@ import numpy as np
 
 from ..metrics import Scores, score
 from ..progress import ProgressFn, check_cancel, no_progress
-from .engine import candidate_edges, group_arrays
-from .heads import METHODS, Heads
-from .inputs import edge_features
+from ..grouping.engine import candidate_edges, group_arrays, group_with_heads
+from ..grouping.heads import METHODS, Heads, score_edges
+from ..grouping.inputs import edge_features
 from .training import LabeledEpisode
 
 ORIGINAL_CUT = 0.3          # the original's similarity cut (cosine similarity, average linkage)
@@ -81,12 +81,13 @@ def seed_label_knn(ep: LabeledEpisode, k_seed: int = 3, k: int = 3, seed: int = 
 def ours(ep: LabeledEpisode, heads: Heads, method: str, params=None) -> list[int | None]:
     inp = heads.project(ep.inputs)
     cv, ci = heads.confidence(inp)
-    i, j = candidate_edges(inp)
-    feats = edge_features(inp, cv, ci, i, j)
-    from .heads import score_edges
-    from .trainer import _run_merge
-    s = score_edges(method, feats, heads.meta, lambda x: _run_merge(heads, x))
-    labels = group_arrays(inp, cv, ci, params or heads.params(method), lambda a, b: s, edges=(i, j))
+    if params is None:
+        labels = group_with_heads(inp, cv, ci, heads, method)
+    else:
+        i, j = candidate_edges(inp)
+        feats = edge_features(inp, cv, ci, i, j)
+        s = score_edges(method, feats, heads.meta, heads.merge_scores)
+        labels = group_arrays(inp, cv, ci, params, lambda a, b: s, edges=(i, j))
     return [None if v < 0 else int(v) for v in labels]
 
 
@@ -119,7 +120,8 @@ def evaluate(train: list[LabeledEpisode], test: list[LabeledEpisode], heads: Hea
     if heads is not None and heads.meta.get("voice_projection"):     # the same baseline in the learned voice space
         methods.append((f"seed-label 3-NN, learned voice projection ({k_seed} labeled/character)",
                         lambda ep: seed_label_knn(replace(ep, inputs=heads.project(ep.inputs)), k_seed, 3, seed)))
-    names = {"voice": "ours: voice only", "voice+image": "ours: voice + image", "mlp": "ours: + merge MLP"}
+    names = {"voice": "ours: voice only", "voice+image": "ours: voice + image", "mlp": "ours: + merge MLP",
+             "adaptive": "ours: episode-adaptive (NME-SC + reassignment)"}
     if heads is not None:
         methods += [(names[m], (lambda mm: lambda ep: ours(ep, heads, mm))(m)) for m in METHODS]
     rows = []

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ModelError
+from ..grouping.agglomerate import UnionFind, edge_order
+from ..grouping.engine import candidate_edges
 from ..progress import check_cancel
-from .groundtruth import adaptive_q, ground_truth_confidence
-from .inputs import Inputs, confidence_inputs, edge_features, prepare
+from ..grouping.groundtruth import adaptive_q, ground_truth_confidence
+from ..grouping.inputs import Inputs, confidence_inputs, edge_features, prepare
 
 log = logging.getLogger(__name__)
 MERGE_INPUTS = ("voice_sim", "image_sim", "voice_conf_lo", "image_conf_lo", "voice_conf_hi", "image_conf_hi")
@@ -47,7 +50,6 @@ def _torch():
     try:
         import torch
     except ImportError as err:  # pragma: no cover - the export extra is part of every setup
-        from ..errors import ModelError
         raise ModelError("training the grouping heads needs torch: pip install -e '.[export]'",
                          code="torch_missing") from err
     return torch
@@ -158,9 +160,6 @@ def merge_samples(ep: LabeledEpisode, cv: np.ndarray, ci: np.ndarray) -> tuple[n
     """Run the agglomeration on a labeled episode, strongest edge (voice similarity) first: an edge whose two
     labeled ends share a label is merged and recorded as a positive; otherwise it is not merged and recorded as a
     negative; edges inside an already-merged group decide nothing and are skipped."""
-    from .agglomerate import UnionFind, edge_order
-    from .engine import candidate_edges
-
     inp = ep.inputs
     i, j = candidate_edges(inp)
     ok = (ep.labels[i] != "") & (ep.labels[j] != "")

@@ -15,16 +15,19 @@ import numpy as np
 
 from ..metrics import score
 from ..progress import ProgressFn, check_cancel, no_progress
-from .agglomerate import AggloParams
-from .engine import candidate_edges, group_arrays
-from .heads import HEADS_FILE, METHODS, Heads, score_edges
-from .projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
-from .inputs import STAT_NAMES, confidence_inputs, edge_features
+from ..grouping.agglomerate import AggloParams
+from ..grouping.engine import candidate_edges, group_arrays
+from ..grouping.adaptive import AdaptiveParams, adaptive_groups
+from ..grouping.heads import (ADAPTIVE, HEADS_FILE, METHODS, THRESHOLD_METHODS, Heads, score_edges,
+                              write_checksums)
+from ..grouping.projection import DEFAULT_DIM, DEFAULT_REG, apply_projection, fit_projection, save_projection
+from ..grouping.inputs import STAT_NAMES, confidence_inputs, edge_features
 from .training import (MERGE_INPUTS, LabeledEpisode, confidence_targets, export_onnx, fit_net, isotonic_table,
                        linear_scorer, merge_samples, predict_net, slope, spearman)
 
 log = logging.getLogger(__name__)
 QUANTS = (0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95)
+MIN_CONF_ROWS = 10                  # fewer labeled lines with an embedding of a kind: no confidence head for it
 MLP_ARGS = {"objective": "bce", "hidden": 8, "epochs": 300, "weight_decay": 1e-2}
 
 
@@ -33,9 +36,9 @@ def _conf_data(eps: list[LabeledEpisode], kind: str, mode: str = "embedding+stat
     for g, ep in enumerate(eps):
         rows, t = confidence_targets(ep, kind)
         xs.append(confidence_inputs(ep.inputs, kind, mode)[rows])
-        ys.append(t)
+        ys.append(np.asarray(t, np.float32))
         gs.append(np.full(rows.size, g))
-    return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs)
+    return np.concatenate(xs), np.concatenate(ys).astype(np.float32), np.concatenate(gs).astype(np.int64)
 
 
 def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEpisode], seed: int,
@@ -43,6 +46,10 @@ def train_confidence(kind: str, train: list[LabeledEpisode], val: list[LabeledEp
     """Fit regression and ranking heads on the embedding + line stats and on the line stats alone; keep the one
     with the best held-out Spearman (training Spearman when there are no validation episodes)."""
     report, best = {}, None
+    if _conf_data(train, kind, "stats")[0].shape[0] < MIN_CONF_ROWS:
+        # e.g. audio-only material has no image embeddings at all: no head, confidence 0 where there is no
+        # embedding anyway (Heads.confidence reads ``file: null`` as that)
+        return None, {"objective": "none", "inputs": "stats", "calibration": None, "input_dim": 0}, report
     for mode in ("embedding+stats", "stats"):
         x, y, g = _conf_data(train, kind, mode)
         xv, yv, _ = _conf_data(val, kind, mode) if val else (x, y, g)
@@ -70,6 +77,11 @@ def _oof_confidence(train, val, folds, meta, seed, cancel) -> list[tuple[np.ndar
         for f in sorted(set(folds)):
             fit = [ep for ep, g in zip(train, folds) if g != f] or train
             x, y, g = _conf_data(fit, kind, mode)
+            if objective == "none" or x.shape[0] < MIN_CONF_ROWS:
+                for k, ep in enumerate(train):
+                    if folds[k] == f:
+                        out[k][col] = np.zeros(len(ep.inputs), np.float32)
+                continue
             net = fit_net(x, y, objective=objective, groups=g, seed=seed, cancel=cancel)
             cal = isotonic_table(predict_net(net, x), y) if objective == "rank" else None
             for k, ep in enumerate(train):
@@ -201,8 +213,10 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     for step, kind in enumerate(("voice", "image")):
         progress(0.05 + 0.15 * step, f"training the {kind} confidence head")
         net, info, rep = train_confidence(kind, train, val, seed, cancel)
-        export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
-        meta[f"confidence_{kind}"] = {"file": f"confidence_{kind}.onnx", **info}
+        (out / f"confidence_{kind}.onnx").unlink(missing_ok=True)
+        if net is not None:
+            export_onnx(net, info["input_dim"], out / f"confidence_{kind}.onnx")
+        meta[f"confidence_{kind}"] = {"file": None if net is None else f"confidence_{kind}.onnx", **info}
         report[f"confidence_{kind}"] = rep
     progress(0.3, "cross-fitting confidence (out-of-fold)")
     oof = _oof_confidence(train, val, folds, meta, seed, cancel)
@@ -228,23 +242,27 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
                 oof_mlp[k] = predict_net(net, preps[k][3])
     heads = Heads(out, meta)
     meta["methods"] = {}
-    for k, method in enumerate(METHODS):
+    for k, method in enumerate(THRESHOLD_METHODS):
         progress(0.55 + 0.1 * k, f"calibrating thresholds: {method}")
         ep_scores = oof_mlp if method == "mlp" else [score_edges(method, p[3], meta, None) for p in preps]
         params, train_ops = calibrate(train, preps, ep_scores, cancel, calibration_trials)
         meta["methods"][method] = params.as_dict()
         report.setdefault("training_ops_per_100", {})[method] = train_ops
 
-    def mlp(x):
-        return _run_merge(heads, x)
+    # the episode-adaptive method has no thresholds to fit: its training "ops" are an honest measurement
+    meta[ADAPTIVE] = AdaptiveParams().as_dict()
+    report["training_ops_per_100"][ADAPTIVE] = float(np.mean(
+        [r.ops_per_100 for r in _adaptive_scores(train, [p[0] for p in preps], heads.adaptive_params())]))
+    mlp = heads.merge_scores
 
     if val:
         progress(0.9, "measuring on held-out episodes")
         vpreps = [_prepared(ep, heads) for ep in val]
         for method in METHODS:
-            res = [score(ep.labels, list(run_method(ep, pr, heads.params(method),
-                                                    score_edges(method, pr[3], meta, mlp))))
-                   for ep, pr in zip(val, vpreps)]
+            res = _adaptive_scores(val, [pr[0] for pr in vpreps], heads.adaptive_params()) if method == ADAPTIVE \
+                else [score(ep.labels, list(run_method(ep, pr, heads.params(method),
+                                                       score_edges(method, pr[3], meta, mlp))))
+                      for ep, pr in zip(val, vpreps)]
             report.setdefault("held_out", {})[method] = {
                 "edge_f1": float(np.mean([r.edge_f1 for r in res])),
                 "bcubed_f1": float(np.mean([r.bcubed_f1 for r in res])),
@@ -256,8 +274,18 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     meta["train_seconds"] = round(time.monotonic() - t0, 1)
     (out / HEADS_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
+    write_checksums(out)                     # last: Heads.load verifies every file against it
     progress(1.0, "trained")
     return meta
+
+
+def _adaptive_scores(eps: list[LabeledEpisode], cvs: list[np.ndarray], params: AdaptiveParams) -> list:
+    """Scores of the episode-adaptive grouping on labeled episodes (already in the heads' voice space)."""
+    out = []
+    for ep, cv in zip(eps, cvs):
+        lab = adaptive_groups(ep.inputs.voice, ep.inputs.valid_voice, cv, params)
+        out.append(score(ep.labels, [None if v < 0 else int(v) for v in lab]))
+    return out
 
 
 def _projection_card(meta: dict) -> list[str]:
@@ -288,11 +316,6 @@ def _loo_1nn(eps: list[LabeledEpisode]) -> float:
     return float(np.mean(accs)) if accs else float("nan")
 
 
-def _run_merge(heads: Heads, x: np.ndarray) -> np.ndarray:
-    from .heads import _run
-    return _run(heads._sess("merge"), x)
-
-
 def model_card(meta: dict) -> str:
     rep = meta.get("report", {})
     lines = ["# svsg grouping heads", "",
@@ -300,6 +323,8 @@ def model_card(meta: dict) -> str:
              f"({meta['image_dim']}-d). Thresholds below are valid for this encoder pair only.", "",
              f"Training episodes ({meta['training_lines']} lines): {', '.join(meta['training_episodes'])}",
              f"Validation (held-out) episodes: {', '.join(meta['validation_episodes']) or 'none'}", "",
+             *([f"Training domains: {meta['training_domains']}", ""] if meta.get("training_domains") else []),
+             *([f"Validation domains: {meta['validation_domains']}", ""] if meta.get("validation_domains") else []),
              *_projection_card(meta),
              "## Confidence heads (target: majority-of-3 kNN DP, K=24, q = clip(44 / labeled lines, 0.1, 0.9))", "",
              "| head | objective, inputs | held-out Spearman | slope | MAE | chosen |", "|---|---|---|---|---|---|"]
@@ -322,4 +347,10 @@ def model_card(meta: dict) -> str:
                      f"{fmt(p.get('reassign_margin'))} | "
                      f"{rep.get('training_ops_per_100', {}).get(m, float('nan')):.1f} | "
                      f"{h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
+    if ADAPTIVE in meta:
+        h = rep.get("held_out", {}).get(ADAPTIVE, {})
+        settings = ", ".join(f"{k}={v:g}" for k, v in meta[ADAPTIVE].items())
+        train_ops = rep.get("training_ops_per_100", {}).get(ADAPTIVE, float("nan"))
+        lines.append(f"| {ADAPTIVE} (no absolute thresholds: {settings}) | – | – | – | – | – | – | – | "
+                     f"{train_ops:.1f} | {h.get('edge_f1', float('nan')):.3f} | {h.get('ops_per_100', float('nan')):.1f} |")
     return "\n".join(lines) + "\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 
 from ..metrics import edge_scores
-from .agglomerate import AggloParams
+from ..grouping.agglomerate import AggloParams
 from .evaluation import CUT_GRID, average_linkage, ours
-from .groundtruth import ground_truth_confidence
-from .heads import METHODS, Heads
+from ..grouping.groundtruth import ground_truth_confidence
+from ..grouping.heads import THRESHOLD_METHODS, Heads
 from .training import LabeledEpisode
 
 
@@ -41,6 +41,10 @@ def similarity_matrices(ep: LabeledEpisode, heads: Heads, path: Path) -> Path:
         ax.set_title(f"{title} cosine, ordered by speaker, then confidence")
         fig.colorbar(im, ax=ax, fraction=0.046)
     fig.suptitle(ep.name)
+    return _save(plt, fig, path)
+
+
+def _save(plt, fig, path: Path) -> Path:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -79,15 +83,12 @@ def confidence_vs_correctness(eps: list[LabeledEpisode], heads: Heads, path: Pat
     ax.set_xlabel("predicted voice confidence (held-out episodes)")
     ax.set_ylabel("correctness")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path:
     plt = _plt()
-    fig, axes = plt.subplots(1, 1 + len(METHODS), figsize=(4.2 * (1 + len(METHODS)), 4))
+    fig, axes = plt.subplots(1, 1 + len(THRESHOLD_METHODS), figsize=(4.2 * (1 + len(THRESHOLD_METHODS)), 4))
 
     def curve(ax, xs, fn, title, mark=None):
         pr = np.array([[np.mean(v) for v in zip(*[edge_scores(ep.labels, fn(ep, x))[:2] for ep in eps])]
@@ -101,7 +102,7 @@ def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path
         ax.legend(fontsize=7)
 
     curve(axes[0], CUT_GRID[::2], lambda ep, x: average_linkage(ep, float(x)), "avg-link: similarity cut", 0.3)
-    for ax, m in zip(axes[1:], METHODS):
+    for ax, m in zip(axes[1:], THRESHOLD_METHODS):
         base = heads.params(m)
         grid = np.linspace(base.merge_threshold - 0.15, min(1.0, base.merge_threshold + 0.15), 9)
 
@@ -109,10 +110,7 @@ def pr_vs_threshold(eps: list[LabeledEpisode], heads: Heads, path: Path) -> Path
             return ours(ep, heads, m, AggloParams(**{**base.__dict__, "merge_threshold": float(x)}))
 
         curve(ax, grid, fn, f"ours ({m}): merge threshold", base.merge_threshold)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def write_plots(folder: str | Path, eps: list[LabeledEpisode], heads: Heads, info: dict) -> list[Path]:
