@@ -65,6 +65,17 @@ class HintBasis:
         return out
 
 
+def scoring_method(heads) -> str:
+    """The method whose edge score ranks group pairs: the heads' default when it scores edges; else (the adaptive
+    method has no edge score) the edge-scoring method with the fewest operations on the heads' held-out episodes."""
+    scored = list(heads.meta.get("methods") or {})
+    default = heads.meta.get("default_method", "mlp")
+    if default in scored or not scored:
+        return default
+    held = (heads.meta.get("report") or {}).get("held_out") or {}
+    return min(scored, key=lambda m: (held.get(m) or {}).get("ops_per_100", float("inf")))
+
+
 def hint_basis(features, heads=None, method: str | None = None) -> HintBasis:
     """From a feature set (``FeatureSet`` or the same attributes): the heads' projection and confidences, as the
     engine computes them in :func:`~.grouping.engine.cluster_lines`."""
@@ -75,7 +86,7 @@ def hint_basis(features, heads=None, method: str | None = None) -> HintBasis:
     heads.check(raw)
     inp = heads.project(raw)
     cv, ci = heads.confidence(inp)
-    method = method or heads.meta.get("default_method", "mlp")
+    method = method or scoring_method(heads)
     return HintBasis(inp, cv, ci, heads, method, float(heads.params(method).merge_threshold))
 
 

@@ -11,7 +11,7 @@ import pytest
 from svsg_desktop.core.features import extract_features
 from svsg_desktop.core.grouping.heads import Heads
 from svsg_desktop.core.training.synthetic import make_synthetic
-from svsg_desktop.core.hints import hint_basis, pair_hints
+from svsg_desktop.core.hints import hint_basis, pair_hints, scoring_method
 from svsg_desktop.core.io.subtitles import load_subtitles
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -61,7 +61,7 @@ def test_a_split_speaker_ranks_first_by_the_trained_heads_on_the_demo(demo, head
         elif who:
             assignment[ln.id] = names.index(who) + 1
     basis = hint_basis(feats, heads)
-    assert basis.threshold == heads.params(heads.meta["default_method"]).merge_threshold
+    assert basis.threshold == heads.params(scoring_method(heads)).merge_threshold
     hints = pair_hints(basis, assignment)
     assert (hints[0].a, hints[0].b) == (100, 101)
     assert hints[0].score > hints[1].score

@@ -231,11 +231,12 @@ def _apply_sidecar(project: Project, path: str | os.PathLike) -> None:
     pid, seq = saved_journal_state(path)
     if pid is not None:
         project.project_id, project.journal_seq = pid, seq
-    if fresh:
-        for c in meta.get("clusters") or []:
-            try:
-                cid, name = int(c["id"]), str(c.get("name", ""))
-            except (TypeError, KeyError, ValueError):
-                continue
-            if cid not in project.clusters:
-                project.clusters[cid] = Cluster(cid, name)
+    # groups no line is in (emptied, or named before any line moved in) live only in the sidecar; keep them even
+    # when the CSV is newer than it (a save cut between the two): dropping them would lose a name the user gave
+    for c in meta.get("clusters") or []:
+        try:
+            cid, name = int(c["id"]), str(c.get("name", ""))
+        except (TypeError, KeyError, ValueError):
+            continue
+        if cid not in project.clusters:
+            project.clusters[cid] = Cluster(cid, name)

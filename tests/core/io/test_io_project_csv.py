@@ -80,7 +80,8 @@ def test_stale_sidecar_keeps_csv_truth(tmp_path, caplog):
     path.write_bytes(__import__("svsg_desktop.core.io.project_csv", fromlist=["x"]).project_csv_bytes(p))
     q = load_project(path)                       # CSV newer than the sidecar (interrupted between the two)
     assert q.clusters[p.line("L00001").cluster].name == "ハルヒ"
-    assert q.video == side["video"] and 42 not in q.clusters
+    assert q.video == side["video"]
+    assert q.clusters[42].name == "朝比奈"          # a named group with no lines lives in the sidecar only: kept
     assert "another version" in caplog.text
 
 
