@@ -2,8 +2,11 @@
 
 The Qt layer wraps these in one thin ``QUndoCommand``; the CLI and the engine use them directly. Human edits pin
 the lines a person placed or confirmed (``Line.pinned``, shown as ✔ "checked"): re-clustering never separates
-pinned lines from their group, and groups with different names never merge. Merging two groups is a judgement on
-the groups, not on each line, so it moves lines without pinning them. One gesture that makes several edits
+pinned lines from their group, and groups with different names never merge. Merging or naming a group is a
+judgement on the group, not on each line: its lines are *kept* together (``Line.kept``, a constraint re-clustering
+honours like a pin) but not checked, so they stay in the review queue. Moving a line out of such a group takes it
+out of the constraint (the moved line is pinned to its new group); undo restores the line records, constraint
+included. One gesture that makes several edits
 (merging three groups, clearing every mark) is one :class:`Batch`, so one undo takes it back.
 """
 
@@ -124,8 +127,8 @@ class SplitLines:
 @dataclass(frozen=True)
 class MergeClusters:
     """Merge group ``source`` into ``target``: ``source`` disappears, its lines move to ``target`` keeping their
-    checked state (nobody looked at each line). The target keeps its name, or takes the source's when it had
-    none."""
+    checked state (nobody looked at each line). Every line of the merged group is *kept* together (re-clustering
+    never splits it again). The target keeps its name, or takes the source's when it had none."""
 
     source: int
     target: int
@@ -135,11 +138,11 @@ class MergeClusters:
         _check_cluster(project, self.target)
         if self.source == self.target:
             raise CommandError("cannot merge a group into itself", code="merge_self", cluster=self.source)
-        src_ids = project.line_ids_in(self.source)
-        inverse = _snapshot(project, src_ids, [self.source, self.target])
+        ids = project.line_ids_in(self.source) + project.line_ids_in(self.target)
+        inverse = _snapshot(project, ids, [self.source, self.target])
         name = project.clusters[self.target].name or project.clusters[self.source].name
-        for i in src_ids:
-            project.lines[i] = project.lines[i].with_(cluster=self.target)
+        for i in ids:
+            project.lines[i] = project.lines[i].with_(cluster=self.target, kept=True)
         project.clusters[self.target].name = name
         del project.clusters[self.source]
         return inverse
@@ -153,13 +156,19 @@ class MergeClusters:
 
 @dataclass(frozen=True)
 class RenameCluster:
+    """Name a group. A named group is a person's decision on the group: its lines are *kept* together (not
+    checked), so re-clustering keeps the group, its id and its name."""
+
     cluster: int
     name: str
 
     def apply(self, project: Project) -> Restore:
         _check_cluster(project, self.cluster)
-        inverse = _snapshot(project, (), [self.cluster])
+        ids = project.line_ids_in(self.cluster) if self.name.strip() else []
+        inverse = _snapshot(project, ids, [self.cluster])
         project.clusters[self.cluster].name = self.name.strip()
+        for i in ids:
+            project.lines[i] = project.lines[i].with_(kept=True)
         return inverse
 
     def describe(self) -> str:
@@ -198,8 +207,9 @@ class SetFlag:
 
 @dataclass(frozen=True)
 class AssignClusters:
-    """Apply an engine result: line → group id (and optional confidence), plus names for groups. Pinned lines
-    are left as they are (the engine is expected to respect them anyway). Not a human edit: pins nothing."""
+    """Apply an engine result: line → group id (and optional confidence), plus names for groups. Pinned and kept
+    lines are left in their groups (the engine is expected to respect them anyway). Not a human edit: pins
+    nothing."""
 
     assignment: Mapping[str, int | None]
     names: Mapping[int, str] = field(default_factory=dict)
@@ -212,7 +222,7 @@ class AssignClusters:
         for i in ids:
             ln = project.lines[i]
             conf = self.confidences.get(i, ln.confidence)
-            if ln.pinned:
+            if ln.pinned or ln.kept:
                 project.lines[i] = ln.with_(confidence=conf)
             else:
                 project.lines[i] = ln.with_(cluster=self.assignment[i], confidence=conf)

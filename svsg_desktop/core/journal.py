@@ -42,13 +42,14 @@ def journal_path(path: str | os.PathLike) -> Path:
 def _line_to_dict(ln: Line) -> dict:
     return {"id": ln.id, "start": ln.start, "end": ln.end, "text": ln.text, "speaker": ln.speaker,
             "cluster": ln.cluster, "confidence": ln.confidence, "flags": sorted(f.value for f in ln.flags),
-            "pinned": ln.pinned, "style": ln.style, "source_index": ln.source_index}
+            "pinned": ln.pinned, "kept": ln.kept, "style": ln.style, "source_index": ln.source_index}
 
 
 def _line_from_dict(d: dict) -> Line:
     return Line(id=d["id"], start=int(d["start"]), end=int(d["end"]), text=d["text"], speaker=d["speaker"],
                 cluster=d["cluster"], confidence=d["confidence"], flags=frozenset(Flag(f) for f in d["flags"]),
-                pinned=bool(d["pinned"]), style=d["style"], source_index=d["source_index"])
+                pinned=bool(d["pinned"]), kept=bool(d.get("kept", False)), style=d["style"],
+                source_index=d["source_index"])
 
 
 def make_entry(project: Project, inverse: Any, log_before: int) -> dict:

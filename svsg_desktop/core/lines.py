@@ -31,7 +31,9 @@ class Line:
     ``speaker`` is the line's label as known (imported, ground truth, or the name of the human-named group it is
     in); ``cluster`` is the group id the engine or the annotator put it in (``None`` = not grouped yet);
     ``confidence`` is the learned per-line confidence in [0, 1] (``None`` = not computed); ``pinned`` is set when
-    a human decided this line's group: re-clustering never moves a pinned line away from its group-mates.
+    a human decided this line's group (checked, ✔): re-clustering never moves a pinned line away from its group-mates.
+    ``kept`` is set when a person's decision on the whole group (merging it, naming it) keeps the line with its
+    group on re-clustering, although nobody checked the line itself (it stays in the review queue).
     ``style`` is the source ASS style (kept for export); ``source_index`` its position in the imported file.
     """
 
@@ -46,6 +48,12 @@ class Line:
     pinned: bool = False
     style: str = ""
     source_index: int | None = None
+    kept: bool = False
+
+    @property
+    def held(self) -> bool:
+        """Kept with its group by a person (checked, or in a group a person merged or named)."""
+        return (self.pinned or self.kept) and self.cluster is not None
 
     @property
     def duration(self) -> int:

@@ -355,12 +355,13 @@ class MainWindow(QMainWindow):
                         on_finished=lambda command: self.on_grouped(command, project))
 
     def on_grouped(self, command, project) -> None:
-        """The label job's grouping command, executed as one undoable step (pinned lines never move); dropped when
-        another project was opened meanwhile. A grouping that grouped nothing says so (never a silent "0 groups")."""
+        """The label job's grouping command, executed as one undoable step (pinned and kept lines never move);
+        dropped when another project was opened meanwhile. A grouping that grouped nothing says so (never a silent
+        "0 groups")."""
         from ..core.preflight import empty_result
         if project is not self.controller.project:
             return
-        had_corrections = any(ln.pinned for ln in self.controller.project.lines.values())
+        had_corrections = any(ln.pinned or ln.kept for ln in self.controller.project.lines.values())
         self.controller.apply_grouping(command)
         problem = empty_result(self.controller.project)
         self.clusters.reset()                 # a new grouping: largest group first again

@@ -83,12 +83,38 @@ def test_merging_groups_checks_no_line():
     assert set(p.line_ids_in(1)) == set(p.lines)
 
 
+def test_a_merge_or_a_name_keeps_the_group_together_and_undo_releases_it():
+    """Merging or naming is a decision on the group: every line of it is kept (a constraint for re-grouping),
+    none is checked; undo takes the constraint back with the merge; moving a line out pins it elsewhere."""
+    p = make_project()
+    before = p.snapshot()
+    inverse = MergeClusters(3, 2).apply(p)
+    merged = p.line_ids_in(2)
+    assert len(merged) == 8 and all(p.line(i).kept and not p.line(i).pinned for i in merged)
+    assert {ln.id for ln in p.lines.values() if ln.held} == set(merged)
+    inverse.apply(p)
+    assert p.snapshot() == before and not any(ln.kept for ln in p.lines.values())
+    RenameCluster(2, "Ben").apply(p)
+    assert all(p.line(i).kept and not p.line(i).pinned for i in p.line_ids_in(2))
+    RenameCluster(3, "").apply(p)
+    assert not any(p.line(i).kept for i in p.line_ids_in(3))
+    MoveLines(("L00001",), 1).apply(p)             # out of "Ben": pinned to its new group
+    assert p.line("L00001").cluster == 1 and p.line("L00001").pinned
+
+
+def test_engine_assignment_leaves_kept_lines():
+    p = make_project()
+    MergeClusters(3, 2).apply(p)
+    AssignClusters({"L00001": 1, "L00002": 1, "L00000": 2}).apply(p)
+    assert p.line("L00001").cluster == p.line("L00002").cluster == 2 and p.line("L00000").cluster == 2
+
+
 def test_a_batch_is_one_edit_and_all_or_nothing():
     p = make_project()
     before = p.snapshot()
     inverse = Batch((MergeClusters(2, 1), MergeClusters(3, 1)), "merge 3 groups").apply(p)
     assert set(p.clusters) == {1} and inverse.describe() == "merge 3 groups"
-    assert inverse.to_dict()["op"] == "batch" and len(inverse.lines) == 8
+    assert inverse.to_dict()["op"] == "batch" and len(inverse.lines) == 4 + 4 + 4 + 8   # both sides are kept
     inverse.apply(p)
     assert p.snapshot() == before
     with pytest.raises(CommandError, match="no such group"):

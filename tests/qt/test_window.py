@@ -250,6 +250,38 @@ def test_regroup_with_the_real_pipeline_keeps_corrections(window, episode, qtbot
     assert p.snapshot() == before
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(bool(_pipeline_ready()), reason="grouping pipeline or its trained heads not available")
+def test_regroup_keeps_a_merge_together_and_its_lines_unchecked(window, episode, qtbot):
+    """Merging two engine groups is a decision on the groups: a regroup with the real pipeline keeps them one
+    group, and since nobody checked the lines they stay unchecked (in the review queue)."""
+    from svsg_desktop.qt.line_model import line_state_matches
+
+    assert window.open_video(episode)
+    c, p = window.controller, window.controller.project
+    with qtbot.waitSignal(window.jobs.finished, timeout=120_000):
+        window.group_speakers()
+    sizes = sorted(p.cluster_sizes().items(), key=lambda kv: (-kv[1], kv[0]))
+    assert len(sizes) >= 2
+    (a, _), (b, _) = sizes[:2]
+    merged = set(p.line_ids_in(a)) | set(p.line_ids_in(b))
+    assert c.merge_clusters(a, b)
+
+    def unchecked():
+        return {i for i, ln in p.lines.items() if line_state_matches("unchecked", ln, "", 0.5)}
+
+    queue = unchecked()
+    assert merged <= queue
+    with qtbot.waitSignal(window.jobs.finished, timeout=120_000):
+        window.group_speakers()
+    assert {p.lines[i].cluster for i in merged} == {b}
+    assert unchecked() == queue
+    assert window.message.text().endswith("Your corrections were kept.")
+    c.undo_stack.undo()                        # the regroup
+    c.undo_stack.undo()                        # the merge: its lines are free again
+    assert not any(p.lines[i].kept for i in merged)
+
+
 def test_video_without_subtitles_gets_lines_from_voice_detection(window, episode, qtbot):
     episode.with_suffix(".srt").unlink()
     with qtbot.waitSignal(window.jobs.busyChanged, timeout=60_000, check_params_cb=lambda b: not b):

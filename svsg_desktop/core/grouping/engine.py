@@ -1,8 +1,8 @@
 """The grouping entry point: features → confidence → sparse graph → constrained agglomeration → names.
 
 ``cluster_lines(features, heads=..., constraints=..., library=...)`` returns a :class:`GroupingResult`. Human
-corrections come in as :class:`Constraints`: lines a human put in one group stay together (must-link) and keep that
-group's id; groups with different names never merge (cannot-link)."""
+corrections come in as :class:`Constraints`: lines a human put in one group, merged or named stay together
+(must-link) and keep that group's id; groups with different names never merge (cannot-link)."""
 
 from __future__ import annotations
 
@@ -26,15 +26,19 @@ PCA_ABOVE, PCA_DIM = 20000, 64          # approximate candidate search only at s
 
 @dataclass
 class Constraints:
-    """``groups``: line id → human group id (pinned lines); ``names``: human group id → name ("" = unnamed)."""
+    """``groups``: line id → human group id (lines a person kept in their group); ``names``: group id → name
+    ("" = unnamed) for the human groups and every named group (their ids are never given to a fresh group)."""
 
     groups: dict[str, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def from_project(cls, project) -> "Constraints":
-        groups = {ln.id: ln.cluster for ln in project.lines.values() if ln.pinned and ln.cluster is not None}
+        """Must-link: the lines a person checked (``pinned``) or kept with their group by merging or naming it
+        (``kept``: not checked, still in the review queue), by group. Cannot-link: those groups, pairwise."""
+        groups = {ln.id: ln.cluster for ln in project.lines.values() if ln.held}
         names = {cid: project.clusters[cid].name for cid in set(groups.values()) if cid in project.clusters}
+        names.update({c.id: c.name for c in project.clusters.values() if c.name})
         return cls(groups=groups, names=names)
 
 

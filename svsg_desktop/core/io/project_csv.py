@@ -1,10 +1,11 @@
 """The project CSV: the source of truth for a labeling project (schema in ``docs/project-csv.md``).
 
 One row per line, in time order, ``utf-8-sig`` (Excel opens it with CJK intact), CRLF records. Times are exact
-``H:MM:SS.mmm``. The CSV alone restores lines, groups, group names and pins. Project-level data that has no
-row — video and subtitle paths, groups with no lines, the corrections log — lives in a sidecar
-``NAME.svsg.json`` written after the CSV; it records the CSV's SHA-256 so that a sidecar left over from an
-older save is recognised (then only its paths and log are used). Both files are replaced atomically.
+``H:MM:SS.mmm``. The CSV alone restores lines, groups, group names, pins and what a person kept together
+(``kept``; older files without the column read as 0). Project-level data that has no row — video and subtitle
+paths, groups with no lines, the corrections log — lives in a sidecar ``NAME.svsg.json`` written after the CSV;
+it records the CSV's SHA-256 so that a sidecar left over from an older save is recognised (then only its paths
+and log are used). Both files are replaced atomically.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .timefmt import format_time, parse_time
 log = logging.getLogger(__name__)
 
 COLUMNS = ("id", "start", "end", "speaker", "line_speaker", "cluster", "cluster_name", "confidence", "flags",
-           "pinned", "style", "source_index", "text")
+           "pinned", "kept", "style", "source_index", "text")
 SIDECAR_SUFFIX = ".svsg.json"
 SIDECAR_FORMAT = "svsg-project"
 SIDECAR_VERSION = 1
@@ -56,7 +57,8 @@ def project_csv_bytes(project: Project) -> bytes:
             ln.id, format_time(ln.start), format_time(ln.end), project.speaker_of(lid), ln.speaker,
             "" if ln.cluster is None else ln.cluster, cl.name if cl else "",
             "" if ln.confidence is None else repr(float(ln.confidence)), Flag.format_set(ln.flags),
-            "1" if ln.pinned else "0", ln.style, "" if ln.source_index is None else ln.source_index, ln.text,
+            "1" if ln.pinned else "0", "1" if ln.kept else "0", ln.style,
+            "" if ln.source_index is None else ln.source_index, ln.text,
         ])
     return buf.getvalue().encode("utf-8-sig")
 
@@ -113,13 +115,13 @@ def _int(value: str, what: str, path: str, lineno: int) -> int | None:
                          code="bad_value") from None
 
 
-def _bool(value: str, path: str, lineno: int) -> bool:
+def _bool(value: str, what: str, path: str, lineno: int) -> bool:
     v = value.strip().lower()
     if v in ("1", "true", "yes", "y", "x"):
         return True
     if v in ("", "0", "false", "no", "n"):
         return False
-    raise InputError(f"pinned must be 1 or 0, not {value!r}", path=path, line=lineno, code="bad_value")
+    raise InputError(f"{what} must be 1 or 0, not {value!r}", path=path, line=lineno, code="bad_value")
 
 
 def load_project(path: str | os.PathLike) -> Project:
@@ -181,7 +183,8 @@ def load_project(path: str | os.PathLike) -> Project:
             names.setdefault(cluster, (name, lineno))
         project.lines[lid] = Line(
             id=lid, start=times[0], end=times[1], text=row["text"], speaker=speaker, cluster=cluster,
-            confidence=confidence, flags=flags, pinned=_bool(row.get("pinned", ""), p, lineno),
+            confidence=confidence, flags=flags, pinned=_bool(row.get("pinned", ""), "pinned", p, lineno),
+            kept=_bool(row.get("kept", ""), "kept", p, lineno),
             style=row.get("style", ""), source_index=_int(row.get("source_index", ""), "source_index", p, lineno))
         order.append(lid)
     project.clusters = {cid: Cluster(cid, name) for cid, (name, _) in sorted(names.items())}

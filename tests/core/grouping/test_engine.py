@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 
 from svsg_desktop.core import metrics
-from svsg_desktop.core.commands import AssignClusters, MoveLines, SplitLines
+from svsg_desktop.core.commands import AssignClusters, MergeClusters, MoveLines, RenameCluster, SplitLines
 from svsg_desktop.core.errors import ModelError
 from svsg_desktop.core.grouping.engine import Constraints, cluster_lines
 from svsg_desktop.core.training.evaluation import evaluate, format_table, seed_label_knn
 from svsg_desktop.core.grouping.heads import METHODS, Heads
 from svsg_desktop.core.training.training import export_onnx, fit_net, predict_net
 from svsg_desktop.core.lines import Line
-from svsg_desktop.core.project import Project
+from svsg_desktop.core.project import Cluster, Project
 
 from .conftest import synthetic_episode
 
@@ -112,3 +112,62 @@ def test_plots_are_written(tiny_heads, tmp_path):
     assert len(paths) == 3
     for p in paths:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _grouped_project(feats, heads, method):
+    project = Project.from_lines([Line(lid, 1000 * k, 1000 * k + 800, f"line {k}")
+                                  for k, lid in enumerate(feats.line_ids)])
+    r = cluster_lines(feats, heads=heads, method=method)
+    AssignClusters(r.assignment, confidences=r.confidences).apply(project)
+    return project
+
+
+def _regroup(project, feats, heads, method):
+    r = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project), method=method)
+    AssignClusters(r.assignment, names=r.names, confidences=r.confidences).apply(project)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_regrouping_keeps_a_merge_together_without_checking_its_lines(tiny_heads, method):
+    heads = Heads.load(tiny_heads[0])
+    _, feats = synthetic_episode(9)
+    project = _grouped_project(feats, heads, method)
+    big = sorted(project.cluster_sizes().items(), key=lambda kv: -kv[1])
+    (a, _), (b, _) = big[:2]            # two different voices the engine keeps apart
+    merged = set(project.line_ids_in(a)) | set(project.line_ids_in(b))
+    MergeClusters(a, b).apply(project)
+    _regroup(project, feats, heads, method)
+    assert {project.lines[i].cluster for i in merged} == {b}
+    assert not any(project.lines[i].pinned for i in merged)        # still in the review queue
+    # a line the annotator moves out of the merged group leaves it; the rest stays together
+    out = sorted(merged)[0]
+    SplitLines((out,)).apply(project)
+    _regroup(project, feats, heads, method)
+    assert {project.lines[i].cluster for i in merged - {out}} == {b}
+    assert project.lines[out].cluster != b
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_regrouping_keeps_a_named_group_and_its_id(tiny_heads, method):
+    heads = Heads.load(tiny_heads[0])
+    _, feats = synthetic_episode(9)
+    project = _grouped_project(feats, heads, method)
+    cid = max(project.cluster_sizes().items(), key=lambda kv: kv[1])[0]
+    members = set(project.line_ids_in(cid))
+    RenameCluster(cid, "Ben").apply(project)
+    _regroup(project, feats, heads, method)
+    assert set(project.line_ids_in(cid)) >= members and project.clusters[cid].name == "Ben"
+    assert not any(project.lines[i].pinned for i in members)
+    assert [c.id for c in project.clusters.values() if c.name == "Ben"] == [cid]
+
+
+def test_named_groups_reserve_their_ids(tiny_heads):
+    """A fresh engine group never takes the id of a named group, even one that holds no line yet (a name the
+    annotator created in advance): its lines would silently carry that name."""
+    heads = Heads.load(tiny_heads[0])
+    _, feats = synthetic_episode(9)
+    project = Project.from_lines([Line(lid, 1000 * k, 1000 * k + 800, f"line {k}")
+                                  for k, lid in enumerate(feats.line_ids)])
+    project.clusters[1] = Cluster(1, "Ben")
+    r = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project))
+    assert 1 not in set(r.assignment.values()) and r.names == {}

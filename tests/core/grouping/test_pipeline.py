@@ -56,3 +56,32 @@ def test_label_missing_video(tmp_path):
 
     with pytest.raises(InputError, match="no such video"):
         workspace.label(tmp_path / "nope.mp4")
+
+
+def test_a_merge_survives_save_load_and_regrouping_without_checking_its_lines(demo, tmp_path):
+    """The annotator merges two engine groups (journaled edit), the project is reopened from disk and re-grouped
+    by the real pipeline: still one group, and its lines are still unchecked. Undoing the merge frees them."""
+    from svsg_desktop.core import workspace
+    from svsg_desktop.core.commands import MergeClusters
+    from svsg_desktop.core.io.project_csv import load_project, save_project
+    from svsg_desktop.core.journal import EditSession
+
+    cache = tmp_path / "cache"
+    project = workspace.label(demo, demo.parent / "demo.srt", cache_dir=cache).project
+    sizes = sorted(project.cluster_sizes().items(), key=lambda kv: (-kv[1], kv[0]))
+    (a, _), (b, _) = sizes[:2]
+    merged = set(project.line_ids_in(a)) | set(project.line_ids_in(b))
+    path = tmp_path / "demo.csv"
+    save_project(project, path)
+    session = EditSession(load_project(path), path)
+    inverse = session.apply(MergeClusters(a, b))
+    session.close(saved=False)                       # never saved: the journal holds the merge
+    again = load_project(path)
+    workspace.label_job(again, cache_dir=cache).apply(again)
+    assert {again.lines[i].cluster for i in merged} == {b}
+    assert not any(again.lines[i].pinned for i in merged)
+    save_project(again, path)
+    reread = load_project(path)
+    assert {i for i, ln in reread.lines.items() if ln.kept} >= merged
+    inverse.apply(reread)                            # undo the merge: the constraint goes with it
+    assert not any(reread.lines[i].kept for i in merged)

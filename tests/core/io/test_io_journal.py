@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from svsg_desktop.core.commands import MoveLines, RenameCluster, SetFlag, SplitLines
+from svsg_desktop.core.commands import MergeClusters, MoveLines, RenameCluster, SetFlag, SplitLines
 from svsg_desktop.core.errors import InputError
 from svsg_desktop.core.io.project_csv import load_project, project_csv_bytes, save_project
 from svsg_desktop.core.journal import EditSession, journal_path, read_journal
@@ -23,7 +23,7 @@ from .lock_child import ROOT
 
 EDITOR = r"""
 import os, random, sys
-from svsg_desktop.core.commands import MoveLines, RenameCluster, SetFlag, SplitLines
+from svsg_desktop.core.commands import MergeClusters, MoveLines, RenameCluster, SetFlag, SplitLines
 from svsg_desktop.core.io.project_csv import load_project
 from svsg_desktop.core.journal import EditSession, is_human
 from svsg_desktop.core.lines import Flag
@@ -46,8 +46,11 @@ for step in range(40):
         cmd = MoveLines(pick, rng.choice(groups))
     elif r < 0.6:
         cmd = SplitLines(pick, rng.choice(["", "Mira", "キョン"]))
-    elif r < 0.8:
+    elif r < 0.7:
         cmd = RenameCluster(rng.choice(groups), rng.choice(["Kyon", "涼宮ハルヒ", "", "Nagato"]))
+    elif r < 0.8 and len(groups) > 2:
+        source = rng.choice(groups[1:])            # group 1 stays (renamed after the crash below)
+        cmd = MergeClusters(source, rng.choice([g for g in groups if g != source]))
     else:
         cmd = SetFlag(pick, rng.choice(list(Flag)), rng.random() < 0.7)
     done.append((cmd, session.apply(cmd)))
@@ -173,3 +176,19 @@ def test_restored_edits_survive_an_open_and_close_without_edits(tmp_path):
     s2 = EditSession(load_project(path), path)      # reopened, nothing edited, closed cleanly
     s2.close(saved=True)
     assert load_project(path).clusters[3].name == "restored"
+
+
+def test_a_merge_and_its_undo_replay_from_the_journal(tmp_path):
+    """What a merge keeps together (and an undo releases) is in the journal, not only in the next save."""
+    path = tmp_path / "ep.csv"
+    save_project(episode(), path)
+    s = EditSession(load_project(path), path)
+    inv = s.apply(MergeClusters(2, 1))
+    s.apply(MergeClusters(3, 4))
+    s.undo(inv, human=True)
+    s.close(saved=False)
+    again = load_project(path)
+    assert {again.line(i).kept for i in again.line_ids_in(4)} == {True}
+    assert not any(again.line(i).kept for i in again.line_ids_in(1) + again.line_ids_in(2))
+    assert not any(ln.pinned for ln in again.lines.values())
+    assert [c["op"] for c in again.corrections] == ["merge"]

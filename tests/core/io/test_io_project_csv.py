@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svsg_desktop.core.commands import MoveLines, RenameCluster, SetFlag, SplitLines
+from svsg_desktop.core.commands import MergeClusters, MoveLines, RenameCluster, SetFlag, SplitLines
 from svsg_desktop.core.errors import InputError
 from svsg_desktop.core.io import load_project, save_project, sidecar_path
 from svsg_desktop.core.io.project_csv import COLUMNS
@@ -71,6 +71,29 @@ def test_columns_and_readable_values(tmp_path):
     assert nd["flags"] == "non_dialogue" and nd["cluster"] == "" and nd["pinned"] == "1"
 
 
+def test_kept_groups_survive_the_csv_alone_and_older_files_read_as_not_kept(tmp_path):
+    """A merge keeps its lines together (``kept``) without checking them: the CSV carries both states, and a
+    CSV written before the column existed opens with nothing kept."""
+    p = make_project()
+    target = p.line("L00001").cluster
+    MergeClusters(p.line("L00002").cluster, target).apply(p)
+    merged = p.line_ids_in(target)
+    path = tmp_path / "p.csv"
+    save_project(p, path)
+    sidecar_path(path).unlink()
+    q = load_project(path)
+    assert all(q.line(i).kept and q.line(i).cluster == target for i in merged)
+    assert [i for i in merged if q.line(i).pinned] == [i for i in merged if p.line(i).pinned]
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    old = [c for c in COLUMNS if c != "kept"]
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=old, extrasaction="ignore", lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8-sig")
+    assert not any(ln.kept for ln in load_project(path).lines.values())
+
+
 def test_stale_sidecar_keeps_csv_truth(tmp_path, caplog):
     p = make_project()
     path = tmp_path / "p.csv"
@@ -104,6 +127,7 @@ def test_resaved_by_spreadsheet_in_other_encoding(tmp_path, encoding):
     (lambda r: r.__setitem__("confidence", "high"), "confidence must be a number"),
     (lambda r: r.__setitem__("flags", "sign"), "unknown flag"),
     (lambda r: r.__setitem__("pinned", "maybe"), "pinned must be"),
+    (lambda r: r.__setitem__("kept", "perhaps"), "kept must be"),
     (lambda r: r.__setitem__("cluster_name", "別名"), "is named"),
     (lambda r: r.__setitem__("id", "L00001"), "appears twice"),
 ])
@@ -139,12 +163,13 @@ names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_si
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 10**8), st.integers(0, 10**6), names, names,
                           st.one_of(st.none(), st.integers(1, 5)), st.one_of(st.none(), st.floats(0, 1)),
-                          st.sets(st.sampled_from(list(Flag))), st.booleans()), min_size=1, max_size=12),
+                          st.sets(st.sampled_from(list(Flag))), st.booleans(), st.booleans()), min_size=1,
+                          max_size=12),
        st.dictionaries(st.integers(1, 8), names, max_size=8))
 def test_round_trip_property(tmp_path_factory, rows, cluster_names):
     lines = [Line(f"L{i:05d}", s, s + d, text, speaker=spk, cluster=c, confidence=conf, flags=frozenset(fl),
-                  pinned=pin, source_index=i)
-             for i, (s, d, text, spk, c, conf, fl, pin) in enumerate(rows)]
+                  pinned=pin, kept=kept, source_index=i)
+             for i, (s, d, text, spk, c, conf, fl, pin, kept) in enumerate(rows)]
     p = Project.from_lines(lines, group_by_speaker=False)
     for cid, name in cluster_names.items():
         p.clusters.setdefault(cid, Cluster(cid, ""))
