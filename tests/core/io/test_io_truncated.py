@@ -43,9 +43,9 @@ def test_a_csv_cut_at_a_row_boundary_is_refused_by_the_sidecar_row_count(tmp_pat
 def test_a_row_with_missing_fields_names_its_line(tmp_path):
     path = tmp_path / "ep.csv"
     text = project_csv_bytes(demo_project(3)).decode("utf-8-sig").split("\r\n")
-    text[2] = ",".join(text[2].split(",")[:6])                      # 6 of the 13 fields
+    text[2] = ",".join(text[2].split(",")[:6])                      # 6 of the 14 fields
     path.write_text("\r\n".join(text), encoding="utf-8")
-    with pytest.raises(InputError, match=r"line 3: .*6 of the 13 columns") as info:
+    with pytest.raises(InputError, match=r"line 3: .*6 of the 14 columns") as info:
         load_project(path)
     assert info.value.code == "short_row"
 
