@@ -27,61 +27,12 @@ class VideoBackend(Protocol):
     name: str
 
     def attach(self, win_id: int) -> None: ...
-    def load(self, path: str) -> None:
-        self._media = self._instance.media_new_path(str(path))
-        self._player.set_media(self._media)
-        self._still = self._still_since = None
-
-    def show_first_frame(self) -> None:
-        """Show the media's first picture (instead of a black area until Play)."""
-        if self._media is not None:
-            self._start_still(0, new_media=True)
-
-    def _start_still(self, ms: int, new_media: bool = False) -> None:
-        self._still, self._still_since = max(0, int(ms)), None
-        self._player.audio_set_mute(True)
-        if new_media or not self._player.is_playing():   # just after set_media it may still say "playing"
-            self._player.play()
-
-    def _end_still(self) -> None:
-        self._still = self._still_since = None
-        self._player.audio_set_mute(False)
-
-    def play(self) -> None:
-        if self._still is not None:
-            target = self._still
-            self._end_still()
-            self._player.set_time(target)
-        self._player.play()
-
-    def pause(self) -> None:
-        if self._still is not None:
-            self._end_still()
-        self._player.set_pause(1)
-
-    def is_playing(self) -> bool:
-        return self._still is None and bool(self._player.is_playing())
-
-    def seek(self, ms: int) -> None:
-        if self._still is not None or self._player.get_state() in (
-                self._vlc.State.NothingSpecial, self._vlc.State.Stopped, self._vlc.State.Ended,
-                self._vlc.State.Opening, self._vlc.State.Paused):
-            self._start_still(ms)            # not playing: show the picture there
-            return
-        self._player.set_time(max(0, int(ms)))
-
-    def poll(self) -> None:
-        """Finish a still: once playing, seek to it; once a picture there has been drawn, pause."""
-        if self._still is None or self._player.get_state() != self._vlc.State.Playing \
-                or self._player.get_length() <= 0:
-            return
-        if self._still_since is None:
-            self._player.set_time(self._still)
-            self._still_since = time.monotonic()
-        elif self._player.get_time() >= self._still and time.monotonic() - self._still_since > 0.2:
-            self._player.set_pause(1)
-            self._end_still()
-
+    def load(self, path: str) -> None: ...
+    def show_first_frame(self) -> None: ...
+    def play(self) -> None: ...
+    def pause(self) -> None: ...
+    def is_playing(self) -> bool: ...
+    def seek(self, ms: int) -> None: ...
     def position(self) -> int: ...
     def duration(self) -> int: ...
     def release(self) -> None: ...
@@ -180,44 +131,58 @@ class VlcBackend:
     def load(self, path: str) -> None:
         self._media = self._instance.media_new_path(str(path))
         self._player.set_media(self._media)
-        self._pending_seek = None
+        self._still = self._still_since = None
 
     def show_first_frame(self) -> None:
-        """Open the media paused on its first frame (instead of a black area until Play)."""
+        """Show the media's first picture (instead of a black area until Play)."""
         if self._media is not None:
-            self._media.add_option(":start-paused")
+            self._start_still(0, new_media=True)
+
+    def _start_still(self, ms: int, new_media: bool = False) -> None:
+        self._still, self._still_since = max(0, int(ms)), None
+        self._player.audio_set_mute(True)
+        if new_media or not self._player.is_playing():   # just after set_media it may still say "playing"
             self._player.play()
 
+    def _end_still(self) -> None:
+        self._still = self._still_since = None
+        self._player.audio_set_mute(False)
+
     def play(self) -> None:
+        if self._still is not None:
+            target = self._still
+            self._end_still()
+            self._player.set_time(target)
         self._player.play()
 
     def pause(self) -> None:
+        if self._still is not None:
+            self._end_still()
         self._player.set_pause(1)
 
     def is_playing(self) -> bool:
-        return bool(self._player.is_playing())
+        return self._still is None and bool(self._player.is_playing())
 
     def seek(self, ms: int) -> None:
-        state = self._player.get_state()
-        S = self._vlc.State
-        if state in (S.NothingSpecial, S.Stopped, S.Ended):
-            # a stopped player ignores set_time: start it paused at the wanted spot
-            self._player.play()
-            self._player.set_pause(1)
-        if state not in (S.Playing, S.Paused) or self._player.get_length() <= 0:
-            # libVLC drops a set_time made while it is still opening the media: done again once it has opened
-            self._pending_seek = max(0, int(ms))
+        if self._still is not None or self._player.get_state() in (
+                self._vlc.State.NothingSpecial, self._vlc.State.Stopped, self._vlc.State.Ended,
+                self._vlc.State.Opening, self._vlc.State.Paused):
+            self._start_still(ms)            # not playing: show the picture there
+            return
         self._player.set_time(max(0, int(ms)))
 
     def poll(self) -> None:
-        if self._pending_seek is None:
+        """Finish a still: once playing, seek to it; once a picture there has been drawn, pause."""
+        if self._still is None or self._player.get_state() != self._vlc.State.Playing \
+                or self._player.get_length() <= 0:
             return
-        if self._player.get_state() in (self._vlc.State.Playing, self._vlc.State.Paused) \
-                and self._player.get_length() > 0:
-            self._player.set_time(self._pending_seek)
-            self._pending_seek = None
-            if self._player.get_state() == self._vlc.State.Paused:
-                self._player.next_frame()       # a paused player draws nothing after a seek until asked to
+        if self._still_since is None:
+            self._player.set_time(self._still)
+            self._still_since = time.monotonic()
+        elif self._player.get_time() >= self._still and time.monotonic() - self._still_since > 0.2:
+            self._player.set_pause(1)
+            self._end_still()
+
 
     def position(self) -> int:
         return max(0, int(self._player.get_time()))
