@@ -97,6 +97,11 @@ class JobRunner(QObject):
     def is_busy(self) -> bool:
         return self._job is not None or self._pending is not None
 
+    def is_running(self, fn: Callable) -> bool:
+        """Whether the job under way (or the one waiting to start) runs ``fn``."""
+        job = self._pending or self._job
+        return job is not None and job.fn is fn
+
     def start(self, fn: Callable, *args: Any, name: str = "", on_finished: Callable[[Any], None] | None = None,
               **kwargs: Any) -> int:
         """Run ``fn(*args, progress=…, cancel=…, **kwargs)``; when it finishes (not cancelled, failed or

@@ -341,8 +341,11 @@ class MainWindow(QMainWindow):
         if first is not None and self.video.loaded():
             self.video.seek(first.start)          # show a real frame, not a black area, until Play
         self.thumbs.schedule()
-        if p.lines and not p.clusters and self.settings.group_on_open and not self.jobs.is_busy():
-            self.group_speakers()                 # a new episode: group (and name from the season) at once
+        # a new episode: group (and name from the season) at once; it replaces the grouping of an episode opened
+        # before (its result would be dropped), never another job such as a clip export
+        idle = not self.jobs.is_busy() or self.jobs.is_running(season_label_job)
+        if p.lines and not p.clusters and self.settings.group_on_open and idle:
+            self.group_speakers()
 
     # -- jobs ---------------------------------------------------------------------------------------------------
     def group_speakers(self) -> None:

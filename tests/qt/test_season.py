@@ -37,6 +37,23 @@ def test_opening_an_episode_groups_it_at_once(window, episode, qtbot):  # noqa: 
     assert window.controller.undo_stack.count() == 1        # the grouping is one undoable step
 
 
+def test_an_episode_opened_while_another_groups_is_grouped_too(window, episode, qtbot):  # noqa: F811
+    """Opening the next episode while the previous one is still being grouped replaced nothing before: the
+    previous job's result was dropped and the new episode stayed ungrouped."""
+    import shutil
+
+    other = episode.with_name("other.mp4")
+    shutil.copy2(episode, other)
+    shutil.copy2(episode.with_suffix(".srt"), other.with_suffix(".srt"))
+    window.settings.group_on_open = True
+    with qtbot.waitSignal(window.jobs.started, timeout=5000):
+        assert window.open_video(episode)
+    assert window.jobs.is_busy()
+    assert window.open_video(other)
+    qtbot.waitUntil(lambda: len(window.controller.project.clusters) > 1, timeout=120_000)
+    assert window.controller.project.video == str(other)
+
+
 @pytest.fixture(scope="module")
 def labeled_season(tmp_path_factory):
     """Three episodes of one cast; episode 1 grouped and named as a person would (saved as its project)."""
