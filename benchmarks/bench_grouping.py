@@ -6,7 +6,7 @@ domain is grouped. The test-only domains (``demo``: today's generator test episo
 call) are never trained on: they are grouped by heads trained on all the other domains. Baselines in the same
 table: average linkage with the similarity cut tuned on the same training episodes, and the seed's fixed 0.3 cut.
 Also: the shipped heads (models/heads) on every episode they never saw (``demo``: the in-domain number), and the
-heads of ``--before`` (default ``main``: before issue 10, trained on the demo generator only). Features are cached per episode folder (features.npz).
+heads of ``--before`` (default: the last commit before issue 10, trained on the demo generator only). Features are cached per episode folder (features.npz).
 
     python -m benchmarks.corpus.build --out CORPUS                       # the corpus (once)
     python benchmarks/bench_grouping.py --corpus CORPUS [--domains a,b] [--quick] [--figures docs/figures]
@@ -38,6 +38,7 @@ from svsg_desktop.core.training.training import LabeledEpisode  # noqa: E402
 
 log = logging.getLogger("bench_grouping")
 OURS = "ours, default"        # + " (<method>)": the method the trained heads chose for `svsg label`
+BEFORE_ISSUE_10 = "9a8a2be"       # the heads trained on the demo generator only (docs/evaluation.md, "before")
 EXTRA_METHODS: list[str] = []      # --all-methods: every grouping method of the heads gets its own row
 
 
@@ -114,8 +115,8 @@ def rows_for(setting: str, trained_on: str, tested_on: str, test: list[LabeledEp
 
 
 def heads_at(ref: str, dest: Path) -> Path:
-    """The grouping heads of git revision ``ref`` (e.g. ``main``: the heads before issue 10, trained on the demo
-    generator only) copied into ``dest``, with checksums recorded when that revision had none."""
+    """The grouping heads of git revision ``ref`` (e.g. :data:`BEFORE_ISSUE_10`, trained on the demo generator
+    only) copied into ``dest``, with checksums recorded when that revision had none."""
     import subprocess
 
     from svsg_desktop.core.grouping.heads import write_checksums
@@ -270,8 +271,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="train on at most this many episodes per training domain (tests use all)")
     ap.add_argument("--trials", type=int, default=None, help="calibration trials per method (default 150; 30 quick)")
     ap.add_argument("--heads", type=Path, default=None, help="heads to test as shipped (default: models/heads)")
-    ap.add_argument("--before", default="main", help="git revision whose models/heads are the 'before' rows "
-                    "(default main; empty: none)")
+    ap.add_argument("--before", default=BEFORE_ISSUE_10, help="git revision whose models/heads give the 'before' "
+                    f"rows (default {BEFORE_ISSUE_10}: the last commit before issue 10; empty: none)")
     ap.add_argument("--results", type=Path, default=None, help="where grouping.csv/.md go (default CORPUS/results)")
     ap.add_argument("--figures", type=Path, default=None, help="write figures here (e.g. docs/figures)")
     ap.add_argument("--no-train", action="store_true", help="only the given heads' rows (no leave-one-out)")
@@ -289,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     if not data:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
-    rows = heads_rows(data, heads_at(args.before, results / "heads_before"), "before: main's heads",
+    rows = heads_rows(data, heads_at(args.before, results / "heads_before"), "before issue 10: old heads",
                       "before: in-domain") if args.before else []
     rows += heads_rows(data, args.heads, "shipped heads, unseen episodes", "in-domain")
     lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
