@@ -110,12 +110,6 @@ class Project:
                 return c.name
         return ln.speaker
 
-    def cluster_by_name(self, name: str) -> Cluster | None:
-        for c in self.clusters.values():
-            if c.name == name:
-                return c
-        return None
-
     def snapshot(self) -> tuple:
         """A hashable, order-stable picture of the whole state (used by tests: command then inverse = identity)."""
         return (

@@ -13,6 +13,11 @@ from svsg_desktop.core.io import load_project
 from ..core.io.lock_child import held_by_another_process
 from .test_window import episode, make_window  # noqa: F401  (fixture)
 
+
+def named(project, name: str):
+    """The group called ``name`` (None when there is none)."""
+    return next((c for c in project.clusters.values() if c.name == name), None)
+
 OTHER_SRT = "1\n00:00:01,000 --> 00:00:02,000\nother subtitles\n\n2\n00:00:03,000 --> 00:00:04,000\nsecond\n"
 
 
@@ -50,10 +55,10 @@ def _open_other_subtitles(qtbot, monkeypatch, tmp_path, episode, answer):
 def test_other_subtitles_ask_first_and_no_keeps_the_project(qtbot, monkeypatch, tmp_path, episode):
     w, path, opened = _open_other_subtitles(qtbot, monkeypatch, tmp_path, episode, QMessageBox.No)
     assert not opened
-    assert w.controller.project.cluster_by_name("Kyon") is not None        # still the corrected project
-    w.controller.rename_cluster(w.controller.project.cluster_by_name("Kyon").id, "Kyon 2")
+    assert named(w.controller.project, "Kyon") is not None        # still the corrected project
+    w.controller.rename_cluster(named(w.controller.project, "Kyon").id, "Kyon 2")
     w.close()
-    assert load_project(path).cluster_by_name("Kyon 2") is not None
+    assert named(load_project(path), "Kyon 2") is not None
     assert not list(path.parent.glob(path.stem + ".backup-*"))
 
 
@@ -67,7 +72,7 @@ def test_other_subtitles_yes_replaces_the_project_and_keeps_a_backup(qtbot, monk
     backups = sorted(path.parent.glob(path.stem + ".backup-*.csv"))
     assert len(backups) == 1
     old = load_project(backups[0])
-    assert len(old) == 25 and old.cluster_by_name("Kyon") is not None and len(old.corrections) == 1
+    assert len(old) == 25 and named(old, "Kyon") is not None and len(old.corrections) == 1
     assert "backup" in w.message.text()
 
 
@@ -83,10 +88,10 @@ def test_a_project_open_in_another_svsg_opens_read_only(qtbot, monkeypatch, tmp_
         assert "read-only" in w.message.text()
         failed = []
         c.commandFailed.connect(failed.append)
-        kyon = c.project.cluster_by_name("Kyon").id
+        kyon = named(c.project, "Kyon").id
         assert not c.rename_cluster(kyon, "Haruhi")
         assert failed and "read-only" in failed[0]
-        assert c.project.cluster_by_name("Kyon") is not None
+        assert named(c.project, "Kyon") is not None
         c.flush(5)
     assert path.read_bytes() == before
     w.close()
@@ -156,10 +161,10 @@ def test_opening_a_labeled_csv_never_rewrites_it(qtbot, monkeypatch, tmp_path):
     assert w.open_project(labeled)
     c = w.controller
     assert c.path == tmp_path / "ep01.svsg.csv"
-    assert c.rename_cluster(c.project.cluster_by_name("春日").id, "涼宮ハルヒ")
+    assert c.rename_cluster(named(c.project, "春日").id, "涼宮ハルヒ")
     w.close()
     assert labeled.read_text(encoding="utf-8") == text                  # the source is untouched
     w2 = make_window(qtbot, monkeypatch, tmp_path)
     assert w2.open_project(labeled)                                      # reopened: the corrected project
-    assert w2.controller.project.cluster_by_name("涼宮ハルヒ") is not None
+    assert named(w2.controller.project, "涼宮ハルヒ") is not None
     w2.close()
