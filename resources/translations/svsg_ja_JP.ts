@@ -20,6 +20,10 @@
         <translation>フォルダーを開く（シーズン）(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;Add this episode to a season…</source>
+        <translation>このエピソードをシーズンに追加(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo episode</source>
         <translation>デモエピソードを開く(&amp;D)</translation>
     </message>
@@ -242,6 +246,10 @@
         <translation>字幕なし</translation>
     </message>
     <message>
+        <source>missing</source>
+        <translation>ファイルなし</translation>
+    </message>
+    <message>
         <source>Nothing to export: open a video or a project first.</source>
         <translation>書き出すものがありません。先に動画かプロジェクトを開いてください。</translation>
     </message>
@@ -397,6 +405,18 @@
     <message>
         <source>Cannot open the folder</source>
         <translation>フォルダーを開けません</translation>
+    </message>
+    <message>
+        <source>The season folder this episode belongs to</source>
+        <translation>このエピソードが属するシーズンのフォルダー</translation>
+    </message>
+    <message>
+        <source>Cannot add the episode to the season</source>
+        <translation>エピソードをシーズンに追加できません</translation>
+    </message>
+    <message>
+        <source>This episode belongs to the season of %1 now.</source>
+        <translation>このエピソードは %1 のシーズンに追加されました。</translation>
     </message>
     <message>
         <source>The demo episode is missing</source>
@@ -826,6 +846,10 @@
     <message>
         <source>not opened yet</source>
         <translation>未オープン</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>ファイルなし：%1</translation>
     </message>
     <message>
         <source>Move %1 line(s) to %2</source>

@@ -20,6 +20,10 @@
         <translation>打开文件夹（整季）(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;Add this episode to a season…</source>
+        <translation>将本集加入某一季(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo episode</source>
         <translation>打开演示剧集(&amp;D)</translation>
     </message>
@@ -242,6 +246,10 @@
         <translation>无字幕</translation>
     </message>
     <message>
+        <source>missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
         <source>Nothing to export: open a video or a project first.</source>
         <translation>没有可导出的内容：请先打开视频或项目。</translation>
     </message>
@@ -397,6 +405,18 @@
     <message>
         <source>Cannot open the folder</source>
         <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>The season folder this episode belongs to</source>
+        <translation>本集所属的整季文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot add the episode to the season</source>
+        <translation>无法将本集加入该季</translation>
+    </message>
+    <message>
+        <source>This episode belongs to the season of %1 now.</source>
+        <translation>本集现已属于 %1 这一季。</translation>
     </message>
     <message>
         <source>The demo episode is missing</source>
@@ -826,6 +846,10 @@
     <message>
         <source>not opened yet</source>
         <translation>尚未打开</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>文件缺失：%1</translation>
     </message>
     <message>
         <source>Move %1 line(s) to %2</source>

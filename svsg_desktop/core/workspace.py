@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from . import paths, season_file
 from .commands import AssignClusters
 from .errors import InputError
 from .grouping.heads import METHODS, Heads
@@ -105,7 +105,8 @@ def saved_project(video: str | Path) -> Path | None:
 
 @dataclass(frozen=True)
 class Episode:
-    """One video of a season with its subtitles and saved project CSV (None when absent)."""
+    """One video of a season with its subtitles and saved project CSV (None when absent). ``missing``: listed in
+    the season file but not on disk (an unplugged drive, a moved file)."""
     video: Path
     subtitles: Path | None
     project: Path | None
@@ -115,14 +116,52 @@ class Episode:
         v = Path(video)
         return cls(v, find_subtitles(v), saved_project(v))
 
+    @property
+    def missing(self) -> bool:
+        return not self.video.is_file()
 
-def season(folder: str | Path) -> list[Episode]:
-    """The videos of a folder (a season), sorted by name, each with its subtitles and project CSV."""
+
+def season(folder: str | Path, problems: list[InputError] | None = None) -> list[Episode]:
+    """The videos of a folder (a season) and the episodes its season file adds from other folders
+    (:mod:`~svsg_desktop.core.season_file`), sorted by name, each once, with its subtitles and project CSV. A
+    damaged season file costs only the added episodes: its InputError goes to ``problems`` (else the log)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("not a folder", path=str(folder), code="not_a_folder")
-    videos = sorted((p for p in folder.iterdir() if p.is_file() and is_video(p)), key=lambda q: q.name.casefold())
-    return [Episode.of(v) for v in videos]
+    videos = [p for p in folder.iterdir() if p.is_file() and is_video(p)]
+    try:
+        listed = season_file.read_listed(folder)
+    except InputError as exc:
+        (problems.append if problems is not None else log.warning)(exc)
+        listed = []
+    seen = {os.path.normcase(p.resolve()) for p in videos}
+    for p in listed:
+        key = os.path.normcase(p.resolve())
+        if key not in seen:
+            seen.add(key)
+            videos.append(p)
+    return [Episode.of(v) for v in sorted(videos, key=lambda q: (q.name.casefold(), str(q)))]
+
+
+def add_to_season(folder: str | Path, video: str | Path) -> bool:
+    """Add an episode from another folder to the season of ``folder`` (its season file, written atomically; the
+    folder remembered so that :func:`season_of` finds it). False when it belongs to the season already."""
+    folder, video = Path(folder), Path(video)
+    if not folder.is_dir():
+        raise InputError("not a folder", path=str(folder), code="not_a_folder")
+    if not video.is_file() or not is_video(video):
+        raise InputError("not a video file", path=str(video), code="no_file")
+    if video.resolve().parent == folder.resolve():
+        return False
+    added = season_file.add_listed(folder, video)
+    season_file.remember_season(folder)
+    return added
+
+
+def season_of(video: str | Path) -> Path:
+    """The season folder of an episode: the most recently used season folder whose season file lists it, else
+    its own folder."""
+    return season_file.listing_season(video) or Path(video).parent
 
 
 @dataclass

@@ -24,6 +24,7 @@ def action_texts() -> dict[str, str]:
     t = {
         "open_video": tr("Open &video…"), "open_subtitles": tr("Open &subtitles for this video…"),
         "open_project": tr("Open &project CSV…"), "open_folder": tr("Open &folder (season)…"),
+        "add_to_season": tr("&Add this episode to a season…"),
         "open_demo": tr("Open the &demo episode"), "quit": tr("&Quit"),
         "undo": tr("&Undo"), "redo": tr("&Redo"), "filter": tr("&Filter lines"),
         "new_group": tr("&New group from selection"), "rename": tr("Re&name group"),
@@ -50,6 +51,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("open_subtitles", "file", ()),
     Spec("open_project", "file", ("Ctrl+Shift+O",)),
     Spec("open_folder", "file", ("Ctrl+Alt+O",)),
+    Spec("add_to_season", "file", ()),
     Spec("open_demo", "file", ()),
     Spec("export_clips", "file", ()),
     Spec("quit", "file", ("Ctrl+Q",)),

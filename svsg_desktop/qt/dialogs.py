@@ -42,8 +42,8 @@ def ask_project(window) -> str:
     return path
 
 
-def ask_folder(window) -> str:
-    return QFileDialog.getExistingDirectory(window, tr("Open a season folder"), _start_dir(window))
+def ask_folder(window, title: str = "") -> str:
+    return QFileDialog.getExistingDirectory(window, title or tr("Open a season folder"), _start_dir(window))
 
 
 class SeasonDialog(QDialog):
@@ -56,6 +56,7 @@ class SeasonDialog(QDialog):
         self.list = QListWidget()
         for ep in episodes:
             state = tr("project") if ep.project else (tr("subtitles") if ep.subtitles else tr("no subtitles"))
+            state = tr("missing") if ep.missing else state
             item = QListWidgetItem(f"{ep.video.name}    [{state}]")
             item.setToolTip(str(ep.video))
             self.list.addItem(item)

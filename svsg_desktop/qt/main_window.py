@@ -128,6 +128,7 @@ class MainWindow(Opening, QMainWindow):
         slots = {
             "open_video": self.ask_open_video, "open_subtitles": self.ask_open_subtitles,
             "open_project": self.ask_open_project, "open_folder": self.ask_open_folder,
+            "add_to_season": self.ask_add_to_season,
             "open_demo": self.open_demo, "quit": self.close,
             "filter": self.focus_filter, "new_group": ed.new_group, "rename": ed.rename_group,
             "merge_selected": ed.merge_selected, "group_lines": self.toggle_group_lines,

@@ -27,7 +27,8 @@ class MenuBuilder:
         w, a = self.w, self.w.actions
         mb = w.menuBar()
         file = mb.addMenu(tr("&File"))
-        for name in ("open_video", "open_subtitles", "open_project", "open_folder", "open_demo"):
+        for name in ("open_video", "open_subtitles", "open_project", "open_folder", "add_to_season",
+                     "open_demo"):
             file.addAction(a[name])
         self.recent = file.addMenu(tr("Open &recent"))
         self.export = file.addMenu(tr("&Export"))

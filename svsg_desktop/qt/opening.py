@@ -14,8 +14,8 @@ from .i18n import tr
 
 
 class Opening:
-    """Needs the window's ``controller``, ``jobs``, ``settings``, ``recent_menu``, ``show_message`` and
-    ``show_error``."""
+    """Needs the window's ``controller``, ``jobs``, ``settings``, ``recent_menu``, ``season``, ``show_message``
+    and ``show_error``."""
 
     def ask_open_video(self) -> None:
         from .dialogs import ask_video
@@ -51,6 +51,26 @@ class Opening:
             dlg = SeasonDialog(episodes, self)
             if dlg.exec() and dlg.chosen() is not None:
                 self.open_video(dlg.chosen().video)
+
+    def ask_add_to_season(self) -> None:
+        from .dialogs import ask_folder
+        if not self.controller.project.video:
+            self.show_message(tr("Open a video first."))
+            return
+        folder = ask_folder(self, tr("The season folder this episode belongs to"))
+        if folder:
+            self.add_to_season(folder)
+
+    def add_to_season(self, folder: str | Path) -> bool:
+        """List the open episode in the season file of ``folder``; the Season tab then shows that season."""
+        try:
+            workspace.add_to_season(folder, self.controller.project.video)
+        except SvsgError as exc:
+            self.show_error(tr("Cannot add the episode to the season"), str(exc))
+            return False
+        self.season.refresh()
+        self.show_message(tr("This episode belongs to the season of %1 now.").replace("%1", Path(folder).name))
+        return True
 
     def open_demo(self) -> None:
         try:

@@ -1,6 +1,7 @@
-"""The Season tab: the characters named in the other episodes of this episode's folder (portrait, name, line
-count) and every episode's review progress (lines checked / dialogue lines). Grouping an episode names its
-groups from those characters (the season's character library, :mod:`svsg_desktop.core.roster`)."""
+"""The Season tab: the characters named in the other episodes of this episode's season (its folder, or the
+season it was added to: ``workspace.season_of``) with portrait, name and line count, and every episode's review
+progress (lines checked / dialogue lines). Grouping an episode names its groups from those characters (the
+season's character library, :mod:`svsg_desktop.core.roster`)."""
 
 from __future__ import annotations
 
@@ -62,9 +63,13 @@ class SeasonPanel(QWidget):
         self.empty = QLabel(tr("Characters named in the other episodes of this folder appear here, and new "
                                "episodes' groups come back named from them."))
         self.empty.setWordWrap(True)
+        self.problem = QLabel()                  # a damaged season file (the folder's own episodes still shown)
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(tr("Characters of the season")))
         box.addWidget(self.empty)
+        box.addWidget(self.problem)
         box.addWidget(self.roster_list, 3)
         box.addWidget(QLabel(tr("Episodes (lines checked / dialogue lines)")))
         box.addWidget(self.episode_list, 2)
@@ -78,10 +83,11 @@ class SeasonPanel(QWidget):
         from ..core.io import load_project
 
         video = self.controller.project.video
-        self.others, self.episodes = [], []
-        if video and Path(video).parent.is_dir():
+        self.others, self.episodes, problems = [], [], []
+        folder = workspace.season_of(video) if video else None
+        if folder is not None and folder.is_dir():
             try:
-                self.episodes = workspace.season(Path(video).parent)
+                self.episodes = workspace.season(folder, problems)
             except SvsgError as exc:
                 log.info("no season: %s", exc)
         for ep in self.episodes:
@@ -95,6 +101,8 @@ class SeasonPanel(QWidget):
             other.video = other.video or str(ep.video)
             self.others.append(other)
         self.characters = roster.roster(self.others)
+        self.problem.setText("\n".join(str(e) for e in problems))
+        self.problem.setVisible(bool(problems))
         self._show_roster()
         self._show_episodes()
         if self.characters:
@@ -137,6 +145,7 @@ class SeasonPanel(QWidget):
             else:
                 prog = None
             state = tr("not opened yet") if prog is None else f"{prog.checked} / {prog.total}"
+            state = tr("missing: %1").replace("%1", str(ep.video)) if ep.missing else state
             mark = "▶ " if str(ep.video) == current else ("✔ " if prog is not None and prog.done else "")
             item = QListWidgetItem(f"{mark}{ep.video.name}    {state}")
             item.setData(Qt.UserRole, str(ep.video))

@@ -3,6 +3,7 @@ old app name still read), seasons, lines from subtitles or voice detection, meth
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -132,3 +133,92 @@ def test_project_csv_of_any_video_is_never_taken_for_subtitles(tmp_path_factory,
     assert workspace.is_video(video)
     assert workspace.find_subtitles(video) is None
     assert workspace.saved_project(video) == d / (video.name + workspace.PROJECT_SUFFIX)
+
+
+@pytest.fixture
+def season_dirs(tmp_path, monkeypatch):
+    """A season folder with two episodes and a special in a folder beside it; the data folder in tmp."""
+    monkeypatch.setenv("SVSG_DATA_DIR", str(tmp_path / "data"))
+    s1, sp = tmp_path / "Season1", tmp_path / "Specials"
+    s1.mkdir()
+    sp.mkdir()
+    touch(s1, "ep01.mkv", "ep02.mkv")
+    touch(sp, "sp01.mkv", "sp01.ass")
+    return s1, sp
+
+
+def test_an_episode_of_another_folder_added_to_a_season(season_dirs):
+    from svsg_desktop.core import season_file
+
+    s1, sp = season_dirs
+    special = sp / "sp01.mkv"
+    assert workspace.season_of(special) == sp                 # before: the season of its own folder
+    assert workspace.add_to_season(s1, special) is True
+    assert json.loads((s1 / season_file.SEASON_FILE).read_text(encoding="utf-8")) == \
+        {"format": 1, "episodes": ["../Specials/sp01.mkv"]}   # relative to the season folder
+    eps = workspace.season(s1)
+    assert [e.video.name for e in eps] == ["ep01.mkv", "ep02.mkv", "sp01.mkv"]
+    assert eps[2].video == special and eps[2].subtitles == sp / "sp01.ass" and not eps[2].missing
+    assert workspace.season_of(special) == s1
+    assert workspace.season_of(s1 / "ep01.mkv") == s1
+    assert workspace.add_to_season(s1, sp / ".." / "Specials" / "sp01.mkv") is False   # the same file: once
+    assert workspace.add_to_season(s1, s1 / "ep02.mkv") is False                       # its own episodes
+    assert len(workspace.season(s1)) == 3
+    assert json.loads((s1 / season_file.SEASON_FILE).read_text(encoding="utf-8"))["episodes"] == \
+        ["../Specials/sp01.mkv"]
+
+
+def test_the_season_moves_with_its_neighbours(season_dirs, tmp_path):
+    s1, sp = season_dirs
+    workspace.add_to_season(s1, sp / "sp01.mkv")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.move(str(s1), moved / "Season1")
+    shutil.move(str(sp), moved / "Specials")
+    assert [e.video for e in workspace.season(moved / "Season1")][-1] == moved / "Specials" / "sp01.mkv"
+
+
+def test_a_missing_or_duplicate_listed_episode(season_dirs):
+    from svsg_desktop.core import season_file
+
+    s1, sp = season_dirs
+    (s1 / season_file.SEASON_FILE).write_text(json.dumps(
+        {"format": 1, "episodes": ["../Specials/sp01.mkv", "ep01.mkv", "../Specials/./sp01.mkv",
+                                   str(sp / "gone.mkv")]}), encoding="utf-8")
+    eps = workspace.season(s1)
+    assert [e.video.name for e in eps] == ["ep01.mkv", "ep02.mkv", "gone.mkv", "sp01.mkv"]
+    gone = eps[2]
+    assert gone.missing and gone.video == sp / "gone.mkv" and gone.project is None and gone.subtitles is None
+    with pytest.raises(InputError):
+        workspace.add_to_season(s1, sp / "nope.mkv")           # only a video file on disk is added
+    with pytest.raises(InputError):
+        workspace.add_to_season(sp / "sp01.ass", sp / "sp01.mkv")
+
+
+@pytest.mark.parametrize("text", ["{not json", '{"format": 2, "episodes": []}', '["a.mkv"]',
+                                  '{"format": 1, "episodes": "a.mkv"}', '{"format": 1, "episodes": [3]}'])
+def test_a_damaged_season_file_is_reported_and_the_folder_still_opens(season_dirs, text):
+    from svsg_desktop.core import season_file
+
+    s1, sp = season_dirs
+    bad = s1 / season_file.SEASON_FILE
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        season_file.read_listed(s1)
+    assert err.value.code == "bad_season_file" and "season file" in str(err.value)
+    problems: list = []
+    assert [e.video.name for e in workspace.season(s1, problems)] == ["ep01.mkv", "ep02.mkv"]
+    assert len(problems) == 1 and problems[0].code == "bad_season_file"
+    with pytest.raises(InputError):
+        workspace.add_to_season(s1, sp / "sp01.mkv")         # never overwrites what the user wrote
+    assert bad.read_text(encoding="utf-8") == text
+    assert workspace.season_of(sp / "sp01.mkv") == sp
+
+
+def test_a_damaged_list_of_seasons_reads_as_empty(season_dirs, tmp_path):
+    s1, sp = season_dirs
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "seasons.json").write_text("garbage", encoding="utf-8")
+    assert workspace.season_of(sp / "sp01.mkv") == sp
+    assert workspace.add_to_season(s1, sp / "sp01.mkv")
+    assert workspace.season_of(sp / "sp01.mkv") == s1

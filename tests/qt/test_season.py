@@ -97,3 +97,38 @@ def test_the_season_tab_and_names_from_the_roster(qtbot, monkeypatch, tmp_path, 
     model = editor.completer().model()
     assert names <= {model.index(r, 0).data() for r in range(model.rowCount())}
     w.close()
+
+
+def test_an_episode_of_another_folder_added_to_the_season(qtbot, monkeypatch, tmp_path, labeled_season):
+    """A special in another folder: File ▸ Add this episode to a season… and the Season tab, completion and the
+    grouping's character library come from that season; the same on reopening it."""
+    import shutil
+
+    from svsg_desktop.core import season_file
+    from svsg_desktop.qt import dialogs
+
+    folder = labeled_season[0].parent
+    specials = tmp_path / "Specials"
+    specials.mkdir()
+    special = specials / "sp01.mp4"
+    shutil.copy2(labeled_season[2], special)
+    shutil.copy2(labeled_season[2].with_suffix(".srt"), special.with_suffix(".srt"))
+    w = make_window(qtbot, monkeypatch, tmp_path)
+    w.settings.group_on_open = False
+    try:
+        assert w.open_video(special)
+        assert w.season.characters == [] and not w.season.labeled()      # its own folder: no season yet
+        monkeypatch.setattr(dialogs, "ask_folder", lambda *a: str(folder))
+        w.actions["add_to_season"].trigger()
+        names = {c.name for c in w.season.characters}
+        assert len(names) >= 2 and names <= {"Aiko", "Ben", "Chen"}
+        assert names <= set(w.known_names())                             # completion offers the season's names
+        rows = [w.season.episode_list.item(r).text() for r in range(w.season.episode_list.count())]
+        assert len(rows) == 4 and rows[3].startswith("▶ sp01.mp4")
+        labeled = {p.video for p in w.season.labeled()}                 # what grouping names from
+        assert str(labeled_season[0]) in labeled and labeled <= {str(v) for v in labeled_season}
+        assert w.open_video(labeled_season[1]) and w.open_video(special)   # reopened later: the same season
+        assert {c.name for c in w.season.characters} == names
+    finally:
+        w.close()
+        season_file.season_file(folder).unlink(missing_ok=True)          # the module's season stays 3 episodes
