@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..io.atomic import atomic_write_text
 from ..paths import heads_dir as default_heads_dir
 from .adaptive import AdaptiveParams
 from .agglomerate import AggloParams
@@ -37,9 +38,7 @@ def write_checksums(folder: Path) -> None:
     folder = Path(folder)
     meta = json.loads((folder / HEADS_FILE).read_text(encoding="utf-8"))
     lines = [f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n" for n in [HEADS_FILE, *head_files(meta)]]
-    tmp = folder / (CHECKSUM_FILE + ".tmp")
-    tmp.write_text("".join(lines), encoding="utf-8")
-    tmp.replace(folder / CHECKSUM_FILE)
+    atomic_write_text(folder / CHECKSUM_FILE, "".join(lines), encoding="utf-8")
 
 
 def read_checksums(folder: Path) -> dict[str, str]:
