@@ -26,7 +26,7 @@ from .models.runtime import DEVICES  # noqa: F401 - the one list of devices, for
 from .pipeline import grouping_command, read_lines
 from .preflight import check_episode, probe_media
 from .progress import ProgressFn, SubProgress, check_cancel, no_progress
-from .project import Cluster, Project
+from .project import Project
 
 log = logging.getLogger(__name__)
 
@@ -215,12 +215,6 @@ def save(project: Project, path: str | Path) -> Path:
     return Path(path)
 
 
-def _snapshot(project: Project) -> Project:
-    return Project(lines=dict(project.lines), clusters={c: Cluster(v.id, v.name) for c, v in project.clusters.items()},
-                   video=project.video, subtitles=project.subtitles, corrections=list(project.corrections),
-                   order=list(project.order))
-
-
 def label_job(project: Project, *, method: str | None = None, device: str = AUTO,
               cache_dir: str | Path | None = None, heads=None, library=None, progress: ProgressFn = no_progress,
               cancel: threading.Event | None = None) -> AssignClusters | None:
@@ -231,7 +225,7 @@ def label_job(project: Project, *, method: str | None = None, device: str = AUTO
         raise InputError("the project has no video to analyse", code="no_video")
     if not Path(project.video).is_file():
         raise InputError("no such video file", path=str(project.video), code="no_such_file")
-    snapshot = _snapshot(project)
+    snapshot = project.copy()
     check_cancel(cancel)
     return grouping_command(snapshot.video, snapshot, heads=heads, library=library, method=method_arg(method),
                             cache_dir=paths.cache_dir() if cache_dir is None else cache_dir, device=device,
