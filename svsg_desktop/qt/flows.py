@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ..core import paths, workspace
+from ..core.errors import InputError
 from ..core.progress import no_progress
 from ..core.project import Project
 

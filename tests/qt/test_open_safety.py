@@ -168,3 +168,13 @@ def test_opening_a_labeled_csv_never_rewrites_it(qtbot, monkeypatch, tmp_path):
     assert w2.open_project(labeled)                                      # reopened: the corrected project
     assert named(w2.controller.project, "涼宮ハルヒ") is not None
     w2.close()
+
+
+def test_an_unreadable_project_counts_no_corrections(tmp_path):
+    """Asking before replacing a project must not crash on a damaged one: opening it reports the problem."""
+    from svsg_desktop.qt import flows
+
+    bad = tmp_path / "ep.mkv.svsg.csv"
+    bad.write_bytes(b"\x00\x01not a csv at all")
+    assert flows.corrections_in(bad) == 0
+    assert flows.corrections_in(tmp_path / "none.csv") is None

@@ -17,7 +17,7 @@ from ..grouping.agglomerate import UnionFind, edge_order
 from ..grouping.engine import candidate_edges
 from ..progress import check_cancel
 from ..grouping.groundtruth import adaptive_q, ground_truth_confidence
-from ..grouping.inputs import Inputs, confidence_inputs, edge_features, prepare
+from ..grouping.inputs import Inputs, edge_features, prepare
 
 log = logging.getLogger(__name__)
 MERGE_INPUTS = ("voice_sim", "image_sim", "voice_conf_lo", "image_conf_lo", "voice_conf_hi", "image_conf_hi")
