@@ -16,6 +16,9 @@ nothing calibrated on other material is used as an absolute similarity cut.
 5. **Centroid reassignment** (as in pyannote's agglomerative pipeline): unpinned sure lines move to the group
    whose centroid is most similar (a few rounds), then every unsure line joins the most similar centroid — it
    only joins, so it can never bridge two groups. Pinned lines never move.
+6. **Pooling along the line sequence** (:mod:`.sequence`, issue 10 item 4): each free line takes the group that
+   maximises its voice evidence (scaled by the episode's own spread, short lines apart) plus a prior from its
+   neighbours' groups, with the episode's own turn-taking rates; it only moves single lines between groups.
 Deterministic for a seed; ``progress`` and ``cancel`` as everywhere in the core.
 """
 
@@ -40,7 +43,7 @@ class AdaptiveParams:
     p_steps: int = 24               # pruning values tried between 1 and max_p_ratio × atoms
     max_p_ratio: float = 0.25
     reassign_rounds: int = 3        # centroid reassignment rounds for sure lines
-    sequence_strength: float = 0.0  # voice evidence weight (× 1/σ of the episode) in the sequence step; 0: off
+    sequence_strength: float = 2.0  # voice evidence weight (× 1/σ of the episode) in the sequence step; 0: off
     sequence_lags: int = 2          # neighbours on each side whose groups inform a line (sequence.py)
     sequence_rounds: int = 2        # sequence-step rounds (each re-estimates centroids and neighbour rates)
 
