@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             steps.check_playback(run, xvfb)
             steps.check_gui(run, xvfb)
             steps.check_cli_pipeline(run)
+            steps.check_codec_outside_ffmpeg(run)
             measure_bundle.measure(run, xvfb)
         run.scan_logs()
     finally:
