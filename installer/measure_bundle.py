@@ -21,6 +21,8 @@ import smoke_steps as steps  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CEILING_MB = 700   # the pruned CPU bundle measures 680 MB; 500 MB needs one FFmpeg (docs/install.md)
+FFMPEG_LIBS = ("libavcodec", "libavformat", "libavutil", "libavfilter", "libavdevice", "libswscale", "libswresample",
+               "libpostproc")
 PARTS = [  # (label, test on the path relative to the bundle's library folder)
     ("Qt (PySide6)", lambda p: p.startswith(("PySide6", "shiboken6"))),
     ("VLC plugins", lambda p: p.startswith("vlc/")),
@@ -29,7 +31,8 @@ PARTS = [  # (label, test on the path relative to the bundle's library folder)
     ("demo + resources", lambda p: p.startswith("resources/")),
     ("numpy/scipy/sklearn/pandas", lambda p: p.split("/")[0].split(".")[0] in {"numpy", "scipy", "sklearn",
                                                                               "pandas", "scikit_learn"}),
-    ("PyAV + FFmpeg", lambda p: p.split("/")[0].split(".")[0] in {"av", "pyav"}),
+    ("FFmpeg libraries (libav*, libsw*)", lambda p: p.rsplit("/", 1)[-1].startswith(FFMPEG_LIBS) and ".so" in p),
+    ("PyAV (+ its wheel's codec libraries)", lambda p: p.split("/")[0].split(".")[0] in {"av", "pyav"}),
     ("system libraries (libVLC + deps)", lambda p: "/" not in p and ".so" in p),
     ("Python + other", lambda p: True),
 ]
