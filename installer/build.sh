@@ -27,7 +27,7 @@ for a in "$@"; do
     --clean) CLEAN=1 ;;
     --skip-setup) SETUP=0 ;;
     --two-ffmpeg) ONE_FFMPEG=0 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $a (see --help)" >&2; exit 2 ;;
   esac
 done

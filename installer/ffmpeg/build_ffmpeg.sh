@@ -109,7 +109,9 @@ SRC=$OUT/src
 TARBALL=$SRC/ffmpeg_$UPVER.orig.tar.xz
 if [ ! -f "$TARBALL" ]; then
   mkdir -p "$SRC" "$OUT/apt/lists/partial"
-  printf 'deb-src http://deb.debian.org/debian bookworm main\ndeb-src http://deb.debian.org/debian bookworm-updates main\ndeb-src http://deb.debian.org/debian-security bookworm-security main\n' > "$OUT/apt/sources.list"
+  CODENAME=$( . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-bookworm}" || echo bookworm)
+  printf 'deb-src http://deb.debian.org/debian %s main\ndeb-src http://deb.debian.org/debian %s-updates main\ndeb-src http://deb.debian.org/debian-security %s-security main\n' \
+    "$CODENAME" "$CODENAME" "$CODENAME" > "$OUT/apt/sources.list"
   APT=(-o "Dir::Etc::SourceList=$OUT/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
        -o "Dir::State::Lists=$OUT/apt/lists" -o APT::Sandbox::User=root)
   log "fetching Debian's ffmpeg $DEBVER source with apt-get"

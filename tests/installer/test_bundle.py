@@ -46,7 +46,7 @@ def _bundle_is_fresh() -> bool:
 def bundle() -> Path:
     if os.environ.get("SVSG_REBUILD_BUNDLE") == "1" or not _bundle_is_fresh():
         proc = subprocess.run(["bash", "installer/build.sh", "--no-archive", "--skip-setup"], cwd=ROOT,
-                              capture_output=True, text=True, timeout=1800)
+                              capture_output=True, text=True, timeout=3600)  # a first build compiles FFmpeg + PyAV
         assert proc.returncode == 0, f"build failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     assert (BUNDLE / "svsg").is_file() and (BUNDLE / "svsg-desktop").is_file()
     return BUNDLE
