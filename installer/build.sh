@@ -5,17 +5,20 @@
 #   bash installer/build.sh --gpu      # GPU build (onnxruntime-gpu, CPU fallback) -> dist/gpu/svsg/ + ...-gpu.tar.gz
 #
 # Options: --no-archive (bundle only)  --archive-only (pack the existing bundle)  --clean (drop PyInstaller's
-#          cache first)  --skip-setup (use .venv as is)
+#          cache first)  --skip-setup (use .venv as is)  --two-ffmpeg (no FFmpeg/PyAV build: PyPI's PyAV wheel
+#          with its own FFmpeg beside Debian's, as before; ~290 MB more)
 # It runs .ci/setup when .venv is missing (system packages incl. VLC, the venv, the default ONNX models), adds
-# PyInstaller (the `installer` extra), exports any missing model, freezes installer/svsg.spec, checks the frozen
-# bundle once (SVSG_BUNDLE_SELFTEST=info) and packs dist/…tar.gz with a .desktop file and install.sh.
+# PyInstaller (the `installer` extra), exports any missing model, builds the bundle's one FFmpeg and PyAV against
+# it (installer/ffmpeg/, reused while unchanged), freezes installer/svsg.spec, strips symbols from the libraries,
+# checks the frozen bundle once (SVSG_BUNDLE_SELFTEST=info) and packs dist/…tar.gz with a .desktop file and
+# install.sh.
 # An AppImage is not made: appimagetool is neither a Debian 12 package nor on PyPI (the PyPI "appimage" tools
 # download it at run time, which an offline build cannot).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-VARIANT=cpu ARCHIVE=1 CLEAN=0 SETUP=1 FREEZE=1
+VARIANT=cpu ARCHIVE=1 CLEAN=0 SETUP=1 FREEZE=1 ONE_FFMPEG=1
 for a in "$@"; do
   case "$a" in
     --gpu) VARIANT=gpu ;;
@@ -23,7 +26,8 @@ for a in "$@"; do
     --archive-only) FREEZE=0 SETUP=0 ;;
     --clean) CLEAN=1 ;;
     --skip-setup) SETUP=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --two-ffmpeg) ONE_FFMPEG=0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option $a (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,7 +68,16 @@ if [ "$FREEZE" = 1 ]; then
     $NICE .venv/bin/svsg models export --if-missing
   fi
 
-  # 3. freeze
+  # 3. the one FFmpeg (Debian's 5.1 source, decode-only + x264/AAC) and PyAV built against it; both reused
+  FREEZE_ENV=()
+  if [ "$ONE_FFMPEG" = 1 ]; then
+    bash installer/ffmpeg/build_ffmpeg.sh build/ffmpeg
+    bash installer/ffmpeg/build_pyav.sh "$PY" build/ffmpeg
+    FREEZE_ENV=(SVSG_ONE_FFMPEG=1 "PYTHONPATH=$ROOT/build/ffmpeg/site"
+                "LD_LIBRARY_PATH=$ROOT/build/ffmpeg/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+  fi
+
+  # 4. freeze
   DIST=dist WORK=build/pyinstaller
   if [ "$VARIANT" = gpu ]; then DIST=dist/gpu WORK=build/pyinstaller-gpu; fi
   [ "$CLEAN" = 1 ] && rm -rf "$WORK"
@@ -72,22 +85,32 @@ if [ "$FREEZE" = 1 ]; then
   t0=$(date +%s)
   STAMP=$DIST/svsg.build-started   # inputs older than this are in the bundle (tests/installer reuses a fresh one)
   mkdir -p "$DIST" && rm -f "$STAMP" && touch "$STAMP.tmp"
-  SVSG_VARIANT=$VARIANT $NICE "$PY" -m PyInstaller --noconfirm --log-level WARN \
+  env "${FREEZE_ENV[@]}" SVSG_VARIANT=$VARIANT $NICE "$PY" -m PyInstaller --noconfirm --log-level WARN \
     --workpath "$WORK" --distpath "$DIST" installer/svsg.spec
   log "frozen in $(( $(date +%s) - t0 )) s"
   BUNDLE=$DIST/svsg
+  # 5. strip symbol tables the libraries still carry (libpython alone 17 MB). Not the wheels' auditwheel-grafted
+  # libraries in *.libs/ (patchelf-edited: numpy's OpenBLAS no longer loads once stripped) nor the executables
+  # (their archive is appended to the ELF file).
+  before=$(du -sb "$BUNDLE" | cut -f1) n=0
+  while IFS= read -r -d '' f; do
+    if readelf -S -W "$f" 2>/dev/null | grep -q ' \.symtab '; then
+      strip --strip-unneeded "$f" && n=$((n + 1))
+    fi
+  done < <(find "$BUNDLE" -type f -name '*.so*' ! -path '*.libs/*' -print0)
+  log "stripped $n libraries: $(( (before - $(du -sb "$BUNDLE" | cut -f1)) / 1000000 )) MB less"
   mv "$STAMP.tmp" "$STAMP"
   # build outputs may be owner-only (models are written 0600): make the bundle readable by every user
   chmod -R u+rwX,go+rX,go-w "$BUNDLE"
 
-  # 4. one quick check of the frozen bundle, outside the venv
+  # 6. one quick check of the frozen bundle, outside the venv
   env -i PATH=/usr/bin:/bin HOME="${HOME:-/tmp}" SVSG_BUNDLE_SELFTEST=info "$BUNDLE/svsg" > "$WORK/bundle-info.json"
   log "bundle check: $(tr -d '\n ' < "$WORK/bundle-info.json" | cut -c1-300)…"
   log "bundle size: $(du -sh "$BUNDLE" | cut -f1) in $(find "$BUNDLE" -type f | wc -l) files"
 fi
 [ -x "$BUNDLE/svsg" ] || { echo "build.sh: no bundle in $BUNDLE" >&2; exit 1; }
 
-# 5. the archive a user downloads
+# 7. the archive a user downloads
 if [ "$ARCHIVE" = 1 ]; then
   VERSION=$(python3 -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
   NAME=svsg-$VERSION-linux-$(uname -m)

@@ -6,8 +6,10 @@
 ``vlc``   plays a video (ARGS[0], default: the bundled demo) through the bundled libVLC and its pruned plugin
           folder for a couple of seconds, embedded in a Qt window when there is an X display (``--vout=dummy``
           otherwise), then prints the decoded/displayed frame counts, the share of the window's pixels that a
-          screen grab shows painted by VLC, and how many VLC libraries are mapped into the process. Exits 1 when nothing was decoded or shown, or when any VLC library
-          was loaded from outside the bundle.
+          screen grab shows painted by VLC, and how many VLC libraries are mapped into the process; then decodes
+          the same video's first frames with PyAV in the same process and lists the FFmpeg libraries mapped
+          (``one_ffmpeg``: VLC and PyAV use the same single copy of each, from the bundle). Exits 1 when nothing
+          was decoded or shown, or when any VLC library was loaded from outside the bundle.
 """
 
 from __future__ import annotations
@@ -29,6 +31,57 @@ def _mapped_vlc_libraries() -> list[str]:
     except OSError:  # not Linux: nothing to inspect
         return []
     return sorted(p for p in paths if "vlc" in os.path.basename(p).lower() or "/vlc/" in p)
+
+
+FFMPEG_LIBS = ("libavcodec", "libavformat", "libavutil", "libswscale", "libswresample", "libavfilter",
+               "libavdevice", "libpostproc")
+
+
+def _mapped_ffmpeg_libraries() -> dict[str, list[str]]:
+    """{library: [paths mapped]} for FFmpeg's libraries (``libavcodec.so.59`` and wheel names such as
+    ``libavcodec-5e6b81c2.so.62.28.102`` alike)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as fh:
+            paths = {line.split(None, 5)[5].strip() for line in fh if len(line.split(None, 5)) == 6}
+    except OSError:
+        return {}
+    found: dict[str, set[str]] = {}
+    for p in paths:
+        name = os.path.basename(p)
+        for lib in FFMPEG_LIBS:
+            if name.startswith((lib + ".", lib + "-")):
+                found.setdefault(lib, set()).add(os.path.realpath(p))
+    return {k: sorted(v) for k, v in sorted(found.items())}
+
+
+def ffmpeg_check(video: str, mapped_before: dict[str, list[str]]) -> dict:
+    """Decode a few frames of ``video`` with PyAV (after VLC played it in this process) and report which FFmpeg
+    libraries are mapped: one copy of each, inside the bundle, shared by both, is what the bundle promises."""
+    out: dict = {}
+    try:
+        import av
+
+        out["pyav"] = av.__version__
+        out["pyav_libavcodec"] = ".".join(map(str, av.library_versions["libavcodec"]))
+        with av.open(video) as container:
+            n = 0
+            for frame in container.decode(video=0):
+                frame.to_ndarray(format="rgb24")
+                n += 1
+                if n >= 5:
+                    break
+        out["pyav_frames_decoded"] = n
+    except Exception as err:  # noqa: BLE001 - reported, the caller decides
+        out["pyav_error"] = repr(err)
+    mapped = _mapped_ffmpeg_libraries()
+    for lib, paths in mapped_before.items():
+        mapped[lib] = sorted(set(mapped.get(lib, [])) | set(paths))
+    base = os.path.realpath(_bundle_dir())
+    out["ffmpeg_libraries_mapped"] = mapped
+    out["one_ffmpeg"] = (bool(mapped.get("libavcodec")) and all(len(v) == 1 for v in mapped.values())
+                         and all(p.startswith(base) for v in mapped.values() for p in v)
+                         and out.get("pyav_frames_decoded", 0) > 0)
+    return out
 
 
 def info() -> dict:
@@ -149,6 +202,7 @@ def play(video: str, min_seconds: float = 2.0, max_seconds: float = 20.0) -> dic
               "displayed_pictures": stats.displayed_pictures, "decoded_audio": stats.decoded_audio}
     if app is not None:
         result["video_pixels_fraction"] = painted
+    ffmpeg_while_playing = _mapped_ffmpeg_libraries()
     player.stop()
     mapped = _mapped_vlc_libraries()
     base = os.path.realpath(_bundle_dir())
@@ -159,6 +213,7 @@ def play(video: str, min_seconds: float = 2.0, max_seconds: float = 20.0) -> dic
                     and (not embed or painted > 0.5))
     if frame is not None:
         frame.close()
+    result.update(ffmpeg_check(video, ffmpeg_while_playing))
     return result
 
 

@@ -1,8 +1,11 @@
 """Entry point of the frozen bundle: one script, two executables.
 
-The bundle holds ``svsg-desktop`` (the windowed app) and ``svsg`` (the command line), both built from this file
-and sharing one folder of libraries. Which one runs is decided by the executable's own name, so a user can also
-copy or link either one under another name ending in ``-desktop`` to get the app.
+The bundle holds ``svsg-desktop`` (the windowed app) and ``svsg`` (the command line), built from this file and
+sharing one folder of libraries. On Windows and macOS they are two executables (one windowed, one console); on
+Linux, where that difference does not exist, ``svsg-desktop`` is a symbolic link to ``svsg`` (one 17 MB
+executable less). Which one runs is decided by the name it was started under (``argv[0]``, which keeps a link's
+name, while ``sys.executable`` is the resolved file) or the executable's own name, so a user can also copy or
+link either one under another name ending in ``desktop`` to get the app.
 
 ``SVSG_BUNDLE_SELFTEST=vlc`` (or ``=info``) runs a check of the bundled parts instead (see ``bundle_selftest``):
 the smoke test uses it to prove that the pruned VLC plugin folder still plays the demo video.
@@ -15,12 +18,17 @@ import os
 import sys
 
 
-def _mode(argv0: str) -> str:
-    name = os.path.basename(argv0).lower()
+def _is_desktop_name(path: str) -> bool:
+    name = os.path.basename(path or "").lower()
     for suffix in (".exe", ".bin"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return "gui" if name.endswith("-desktop") or name.endswith("desktop") else "cli"
+    return name.endswith("desktop")
+
+
+def _mode(*names: str) -> str:
+    """"gui" when any of the names (the invoked name, the executable) ends with ``desktop``, else "cli"."""
+    return "gui" if any(_is_desktop_name(n) for n in names) else "cli"
 
 
 def main() -> int:
@@ -30,7 +38,8 @@ def main() -> int:
         import bundle_selftest
 
         return bundle_selftest.main(selftest, sys.argv[1:])
-    if _mode(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]) == "gui":
+    argv0 = sys.argv[0] if sys.argv else ""
+    if _mode(argv0, sys.executable if getattr(sys, "frozen", False) else "") == "gui":
         from svsg_desktop.app import main as gui_main
 
         return int(gui_main(sys.argv[1:]) or 0)

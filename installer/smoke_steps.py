@@ -221,6 +221,13 @@ def check_playback(run: Runner, xvfb: Xvfb | None) -> None:
                                          f"{len(res.get('vlc_libraries_outside_bundle', []))})"
                                          + (f", {res['video_pixels_fraction']:.0%} of window painted"
                                             if "video_pixels_fraction" in res else ""))
+        if res and display is None:  # one FFmpeg: VLC's plugins and PyAV mapped the same single libavcodec
+            libs = res.get("ffmpeg_libraries_mapped", {})
+            copies = {k: len(v) for k, v in libs.items()}
+            run.record("one FFmpeg shared by VLC and PyAV", bool(res.get("one_ffmpeg")), 0.0,
+                       f"PyAV {res.get('pyav')} (libavcodec {res.get('pyav_libavcodec')}) decoded "
+                       f"{res.get('pyav_frames_decoded', 0)} frames; copies mapped: {copies}"
+                       + (f"; {res['pyav_error']}" if res.get("pyav_error") else ""))
 
 
 # --- the app ----------------------------------------------------------------------------------------------------
@@ -395,3 +402,25 @@ def check_cli_pipeline(run: Runner) -> None:
         run.figures["demo labels vs truth (frozen CLI)"] = \
             f"{matched} lines matched by time, group purity {pure / max(1, matched):.0%}, {len(by_group)} groups " \
             f"for {len(set(who.values()))} true speakers"
+
+
+def check_codec_outside_ffmpeg(run: Runner) -> None:
+    """A video whose picture codec (FFV1) the bundle's decode-only FFmpeg leaves out, with AAC sound: the frozen
+    CLI must label it from the voice alone (the image marked undecodable), not crash (PyAV 12 has no codec
+    context for such a stream; decoding it anyway segfaults)."""
+    src = ROOT / "installer" / "smoke_data"
+    if not (src / "ffv1_aac.mkv").is_file():
+        run.skip("CLI: codec outside the bundle's FFmpeg", "installer/smoke_data/ffv1_aac.mkv is missing")
+        return
+    odd = run.work / "odd"
+    shutil.copytree(src, odd, dirs_exist_ok=True)
+    out = run.work / "out" / "ffv1_aac.svsg.csv"
+    out.parent.mkdir(exist_ok=True)
+    proc = run.run("CLI: codec outside the bundle's FFmpeg", [run.exe("svsg"), "label", str(odd / "ffv1_aac.mkv"),
+                   "--subs", str(odd / "ffv1_aac.srt"), "--out", str(out), "--cache", str(odd / "cache")],
+                   env=run.env(), timeout=300)
+    if proc is not None and proc.returncode == 0:
+        rows = read_csv(out) if out.is_file() else []
+        ok = len(rows) == 2 and all(r.get("cluster") for r in rows)
+        run.results[-1].update(ok=ok, detail=f"{len(rows)} lines labelled from the voice (FFV1 video, AAC audio)")
+

@@ -7,9 +7,11 @@ a temporary working folder. Uses only the standard library (any python3 can run 
 
 Steps (each logged to WORK/logs/NAME.log): the bundle's own check (frozen, nothing loaded from outside it,
 models/demo/translations present, onnxruntime providers), VLC playback of the demo through the pruned plugin
-folder (offscreen with a dummy output, and embedded in a Qt window under Xvfb with a screen grab), the app
-started offscreen and under Xvfb, the CLI on the demo (models verified, label = extraction + clustering, export
-a CSV that is then read back). Fails on a non-zero exit, a missing output, or any ERROR / Traceback in a log.
+folder (offscreen with a dummy output, and embedded in a Qt window under Xvfb with a screen grab), one FFmpeg
+(after VLC played the demo, PyAV decodes it in the same process: one copy of each FFmpeg library mapped, from
+the bundle), the app started offscreen and under Xvfb, the CLI on the demo (models verified, label = extraction
++ clustering, export a CSV that is then read back) and on a file whose video codec (FFV1) the bundle's FFmpeg
+leaves out (labelled from the voice, no crash). Fails on a non-zero exit, a missing output, or any ERROR / Traceback in a log.
 Prints the bundle size and start-up times at the end.
 """
 
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             steps.check_playback(run, xvfb)
             steps.check_gui(run, xvfb)
             steps.check_cli_pipeline(run)
+            steps.check_codec_outside_ffmpeg(run)
             measure_bundle.measure(run, xvfb)
         run.scan_logs()
     finally:

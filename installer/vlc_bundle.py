@@ -32,6 +32,9 @@ DROP_PLUGINS = [
     # encoders and broadcast-only decoders
     "codec/*x264*", "codec/*x265*", "codec/*x26410b*", "codec/*shine*", "codec/*twolame*", "codec/*zvbi*",
     "codec/*aribsub*", "codec/*vaapi*", "codec/*sdl_image*", "codec/*qsv*", "codec/*crystalhd*",
+    # SVG pictures/subtitles (librsvg + cairo/pango: 11 MB) and VLC's XML reader (libxml2 + ICU: 35 MB; needed only
+    # for XSPF playlists, DASH manifests and TTML subtitles); post-processing filters (libpostproc is not built)
+    "codec/*svgdec*", "text_renderer/*svg*", "misc/*xml*", "video_filter/*postproc*",
     # odd video outputs and hardware glue
     "video_output/*libaa_*", "video_output/*caca*", "video_output/*libfb_*", "video_output/*flaschen*",
     "video_output/*vaapi*", "video_output/*vdpau*",

@@ -70,6 +70,9 @@ def decode_audio(path: str | Path, *, sample_rate: int = SAMPLE_RATE) -> AudioTr
         if not container.streams.audio:
             return AudioTrack(np.zeros(0, np.float32), sample_rate, "the file has no audio stream", dur)
         stream = container.streams.audio[0]
+        if stream.codec_context is None:  # no decoder for this codec in PyAV's FFmpeg (decoding it would crash)
+            return AudioTrack(np.zeros(0, np.float32), sample_rate,
+                              "the file's audio codec cannot be decoded (no decoder for it in this FFmpeg)", dur)
         stream.thread_type = "AUTO"
         resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
         fifo = av.AudioFifo()   # resample ~10 s blocks: per-call overhead on 1024-sample AAC frames doubled the cost

@@ -157,6 +157,10 @@ def grab_frames(path: str | Path, targets: list[FrameTarget], *, max_side: int =
             grab.problems = {i: grab.problem for i in range(len(targets))}
             return grab
         stream = container.streams.video[0]
+        if stream.codec_context is None:  # PyAV opens no decoder for a codec its FFmpeg cannot decode
+            grab.problem = "the file's video codec cannot be decoded (no decoder for it in this FFmpeg)"
+            grab.problems = {i: grab.problem for i in range(len(targets))}
+            return grab
         size = _out_size(stream.codec_context.width or 640, stream.codec_context.height or 360, max_side)
         order = sorted(range(len(targets)), key=lambda i: (targets[i].t_ms, i))
         if method == "auto" or (method == "seek" and index is None):
