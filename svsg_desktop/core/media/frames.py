@@ -28,6 +28,7 @@ from .index import VideoIndex, video_index
 
 log = logging.getLogger(__name__)
 SPLIT_MIN = 50   # targets per half below which one decoder (with frame threads) does all the jumps
+SKIP_LOOP_FILTER = "all"   # AVDiscard class of frames decoded without the loop filter (see docs/models.md "Frames")
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,32 @@ def _out_size(w: int, h: int, max_side: int) -> tuple[int, int]:
     return max(2, int(round(w * s / 2)) * 2), max(2, int(round(h * s / 2)) * 2)
 
 
-def _configure(stream, fast: bool, threads: str = "AUTO") -> None:
+def _configure(stream, threads: str = "AUTO", loop_filter: str = "") -> None:
+    """Decoder threads, and the loop filter skipped on ``loop_filter`` frames (an FFmpeg AVDiscard name; empty: as
+    the file says). Which frames are decoded at all is set per packet (``_decoded``)."""
     stream.thread_type = threads
-    if fast:
-        cc = stream.codec_context
+    if loop_filter:
         try:
-            cc.options = {"skip_loop_filter": "all"}
-            cc.skip_frame = "NONREF"
+            stream.codec_context.options = {"skip_loop_filter": loop_filter}
         except Exception as exc:  # noqa: BLE001 - an option a codec does not know
             log.debug("decoder skip options not applied: %s", exc)
+
+
+def _decoded(container, stream, force: frozenset[int]):
+    """The stream's frames from where the container stands, in presentation order. Non-reference frames (nothing
+    is predicted from them) are skipped by the decoder unless their packet's pts is in ``force`` (a wanted frame
+    whose line has no reference frame): the skip is set per packet, before the packet is sent."""
+    cc = stream.codec_context
+    mode = ""
+    for pkt in container.demux(stream):
+        want = "DEFAULT" if force and pkt.pts in force else "NONREF"
+        if want != mode:
+            try:
+                cc.skip_frame = want
+            except Exception as exc:  # noqa: BLE001 - a decoder without the setting decodes everything
+                log.debug("skip_frame not applied: %s", exc)
+            mode = want
+        yield from pkt.decode()
 
 
 class _Picker:
@@ -72,11 +90,16 @@ class _Picker:
         self.k = 0
         self.prev = None
         self.prev_t = None
+        self.scaler = None   # one swscale context for all of this decoder's frames (not one per frame)
 
     def _take(self, idx: int, frame, t_ms: float) -> None:
         side = self.targets[idx].max_side
         w, h = self.size if side is None else _out_size(frame.width, frame.height, side)
-        self.grab.frames[idx] = to_rgb(frame, w, h)
+        if self.scaler is None:
+            from av.video.reformatter import VideoReformatter
+
+            self.scaler = VideoReformatter()
+        self.grab.frames[idx] = to_rgb(frame, w, h, self.scaler)
         self.grab.times[idx] = t_ms
 
     def offer(self, frame, t_ms: float) -> None:
@@ -117,10 +140,11 @@ def _plane(frame, i: int, w: int, h: int) -> np.ndarray:
     return np.frombuffer(p, np.uint8).reshape(h, p.line_size)[:, :w]
 
 
-def to_rgb(frame, w: int, h: int) -> np.ndarray:
+def to_rgb(frame, w: int, h: int, scaler=None) -> np.ndarray:
     """RGB at about (w, h). 4:2:0 frames whose size is an integer multiple of it are subsampled from the planes
     and converted with BT.601 in numpy (~10× cheaper than a scaling context per frame, which dominated the frame
-    stage for small analysis frames); anything else goes through swscale."""
+    stage for small analysis frames); anything else goes through swscale (``scaler``: a ``VideoReformatter`` kept
+    across frames, whose cached context saves a third of the conversion; the same pixels)."""
     fw, fh = frame.width, frame.height
     s = fw // w if w else 0
     if (frame.format.name in ("yuv420p", "yuvj420p") and s >= 4 and s % 2 == 0 and fw == s * w
@@ -135,6 +159,8 @@ def to_rgb(frame, w: int, h: int) -> np.ndarray:
         else:
             r, g, b = y + 1.402 * v, y - 0.344 * u - 0.714 * v, y + 1.772 * u
         return np.clip(np.stack([r, g, b], axis=-1), 0, 255).astype(np.uint8)
+    if scaler is not None:
+        return scaler.reformat(frame, width=w, height=h, format="rgb24", interpolation="BILINEAR").to_ndarray()
     return frame.to_ndarray(format="rgb24", width=w, height=h, interpolation="BILINEAR")
 
 
@@ -164,13 +190,32 @@ def grab_frames(path: str | Path, targets: list[FrameTarget], *, max_side: int =
         if method == "auto":
             method = choose_method(index, [targets[i].t_ms for i in order])
         grab.method = method
+        force = _forced(index, targets, stream.time_base)
         if method == "sequential":
-            _sequential(container, stream, targets, order, size, grab, progress, cancel)
+            _sequential(container, stream, targets, order, size, grab, progress, cancel, force)
         else:
-            _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel)
+            _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel, force)
         return grab
     finally:
         container.close()
+
+
+def _forced(index: VideoIndex | None, targets: list[FrameTarget], time_base) -> frozenset[int]:
+    """pts of the non-reference frames to decode anyway: per target whose window holds no reference frame, the
+    frame nearest its time (without an index, or with an unknown codec, none: every frame is a reference)."""
+    if index is None or index.ref is None or not len(index.frame_ms):
+        return frozenset()
+    tb_ms = float(time_base) * 1000.0
+    out = set()
+    for tg in targets:
+        if len(index.ref_within(tg.lo_ms, tg.hi_ms)):
+            continue
+        a = int(np.searchsorted(index.frame_ms, tg.lo_ms, side="left"))
+        b = int(np.searchsorted(index.frame_ms, tg.hi_ms, side="right"))
+        if b > a:
+            near = index.frame_ms[a + int(np.argmin(np.abs(index.frame_ms[a:b] - tg.t_ms)))]
+            out.add(int(round(near / tb_ms)))
+    return frozenset(out)
 
 
 def read_index(path: str | Path) -> VideoIndex | None:
@@ -201,21 +246,23 @@ def _decode_failed(exc: Exception, at_ms: float | None) -> str:
     return f"video decoding stopped at {(at_ms or 0) / 1000:.1f} s: {exc}"
 
 
-def _sequential(container, stream, targets, order, size, grab, progress, cancel) -> None:
-    _configure(stream, fast=True)
+def _sequential(container, stream, targets, order, size, grab, progress, cancel, force=frozenset()) -> None:
+    _configure(stream, loop_filter=SKIP_LOOP_FILTER)
     picker = _Picker(targets, order, size, grab)
     tb_ms = float(stream.time_base) * 1000.0
     end_ms = max((targets[i].hi_ms for i in order), default=0)
     why = "past the end of the video"
+    check_cancel(cancel)
+    progress(0.0, "frames")
     try:
-        for frame in container.decode(stream):
+        for frame in _decoded(container, stream, force):
             grab.decoded += 1
+            check_cancel(cancel)
             t = _frame_ms(frame, tb_ms)
             if t is None:
                 continue
             picker.offer(frame, t)
-            if grab.decoded % 500 == 0:
-                check_cancel(cancel)
+            if grab.decoded % 200 == 0:
                 progress(min(1.0, t / max(end_ms, 1)), "frames")
             if picker.k >= len(order):
                 break
@@ -235,19 +282,20 @@ def _halves(index: VideoIndex, targets, order: list[int]) -> list[list[int]]:
     return [order[:k], order[k:]] if SPLIT_MIN <= k <= len(order) - SPLIT_MIN else [order]
 
 
-def _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel) -> None:
+def _seek_split(path, container, stream, targets, order, size, grab, index, progress, cancel,
+                force=frozenset()) -> None:
     """The jumps of each half of the file run in their own single-threaded decoder, side by side: one thread per
     decoder costs ~15 % less CPU than frame threads, which stall and refill at every jump."""
     parts = _halves(index, targets, order)
     if len(parts) == 1:
-        _seek(container, stream, targets, order, size, grab, index, progress, cancel)
+        _seek(container, stream, targets, order, size, grab, index, progress, cancel, force)
         return
 
     def work(part: list[int], report: ProgressFn) -> FrameGrab:
         sub = FrameGrab()
         own = open_container(path)
         try:
-            _seek(own, own.streams.video[0], targets, part, size, sub, index, report, cancel, threads="NONE")
+            _seek(own, own.streams.video[0], targets, part, size, sub, index, report, cancel, force, threads="NONE")
         finally:
             own.close()
         return sub
@@ -264,9 +312,9 @@ def _seek_split(path, container, stream, targets, order, size, grab, index, prog
 
 
 def _seek(container, stream, targets, order, size, grab, index: VideoIndex, progress, cancel,
-          threads: str = "AUTO") -> None:
+          force=frozenset(), threads: str = "AUTO") -> None:
     """Runs of forward decoding, each from a keyframe; a run ends where jumping ahead is cheaper (see index)."""
-    _configure(stream, fast=True, threads=threads)
+    _configure(stream, threads=threads, loop_filter=SKIP_LOOP_FILTER)
     picker = _Picker(targets, order, size, grab)
     tb = stream.time_base
     tb_ms = float(tb) * 1000.0
@@ -280,8 +328,9 @@ def _seek(container, stream, targets, order, size, grab, index: VideoIndex, prog
         picker.prev = picker.prev_t = None   # the frame before a jump is not the one before the target
         try:
             container.seek(int(round(key / 1000 / tb)), stream=stream, backward=True, any_frame=False)
-            for frame in container.decode(stream):
+            for frame in _decoded(container, stream, force):
                 grab.decoded += 1
+                check_cancel(cancel)
                 t = _frame_ms(frame, tb_ms)
                 if t is None:
                     continue
