@@ -29,6 +29,10 @@ from .index import VideoIndex, video_index
 log = logging.getLogger(__name__)
 SPLIT_MIN = 50   # targets per half below which one decoder (with frame threads) does all the jumps
 SKIP_LOOP_FILTER = "all"   # AVDiscard class of frames decoded without the loop filter (see docs/models.md "Frames")
+# Which frames a given list of targets gets. Part of the image feature cache's key: bump it whenever the frames
+# given for the same file and targets change (2: non-reference frames forced where a line has no other; the seek
+# plan counts reference frames).
+PLAN_VERSION = 2
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ class VideoIndex:
         return int(np.searchsorted(self.frame_ms, t_ms, side="right"))
 
     def work_upto(self, t_ms: float) -> float:
-        """Decoding work of the frames with a time ≤ ``t_ms`` (a reference frame 1, a skipped one ``SKIPPED_COST``)."""
+        """Decoding work of the frames with a time ≤ ``t_ms`` (a reference frame 1, a skipped one
+        ``SKIPPED_COST``)."""
         return float(self._work[self.frames_upto(t_ms)])
 
     def ref_within(self, lo_ms: float, hi_ms: float) -> np.ndarray:
