@@ -6,10 +6,11 @@ encode, the frame pass is timed against a full decode of every frame of the same
 reference frame pass (one sequential pass over every frame, each line's frames from its midpoint; or, with
 ``--before-tree DIR``, the frame pass of another checkout, e.g. a worktree of main), with the image feature's
 speaker 1-NN accuracy of both (no loss allowed) and, with ``--psnr``, how far the frames given are from an exact
-decode of the same frames (PSNR, dB).
+decode of the same frames (PSNR, dB); with ``--exact``, what the skips (non-reference frames, the loop filter) save
+and cost: the same plan decoded without them.
 
     .venv/bin/python benchmarks/bench_extract.py [--episode DIR | --minutes 22 --width 1280 --height 720 --fps 24]
-        [--encodes source,x264-veryfast,x265-ultrafast] [--before-tree DIR] [--psnr] [--extract]
+        [--encodes source,x264-veryfast,x265-ultrafast] [--before-tree DIR] [--psnr] [--exact] [--extract]
         [--cache .cache/bench] [--baseline-lines N]
 
 Re-encodes are made once (PyAV/libx264, libx265) beside the episode, ``episode.<encode>.mp4``. Each side runs in
@@ -337,8 +338,13 @@ def run_child(args, out: Path) -> dict:
         return run_full_decode(video)
     if args.child == "baseline":
         return run_baseline(out, args.baseline_lines if args.baseline_lines > 0 else None)
+    if args.child == "exact":   # this checkout's plan, every frame decoded with its loop filter (no skips)
+        from svsg_desktop.core.media import frames as frames_mod
+
+        frames_mod.SKIP_NONREF, frames_mod.SKIP_LOOP_FILTER = False, ""
     method = "sequential" if args.child == "naive" else "auto"
-    return run_side(out, video, args.device, method, args.psnr, args.extract)
+    return run_side(out, video, args.device, method, args.psnr and args.child != "exact",
+                    args.extract and args.child != "exact")
 
 
 def _row(name: str, a: float, b: float | None, unit: str = "{:9.2f}") -> str:
@@ -427,7 +433,9 @@ def main() -> None:
     ap.add_argument("--device", default="cpu", choices=["cpu", "auto", "cuda"])
     ap.add_argument("--baseline-lines", type=int, default=0,
                     help="also time the seed-style per-line baseline on N lines, scaled (-1: all lines)")
-    ap.add_argument("--child", choices=["ours", "naive", "before", "full", "baseline"])
+    ap.add_argument("--exact", action="store_true",
+                    help="also this checkout's frame plan decoded without skips (every frame, loop filter on)")
+    ap.add_argument("--child", choices=["ours", "naive", "before", "full", "baseline", "exact"])
     ap.add_argument("--child-encode", default="source")
     args = ap.parse_args()
     out = episode(args)
@@ -448,6 +456,12 @@ def main() -> None:
         ours = child("ours", args, e)
         before = child("before", args, e, args.before_tree) if args.before_tree else child("naive", args, e)
         summary.append(print_encode_table(e, file_facts(video_of(out, e), out), full, ours, before, before_name))
+        if args.exact:
+            ex = child("exact", args, e)
+            print(f"the same plan without skips (every frame decoded, loop filter on): {ex['decoded']} frames, "
+                  f"{ex['frames_cpu']:.2f} s CPU ({ex['frames_cpu'] / max(full['cpu'], 1e-9):.2f}× the full "
+                  f"decode's), "
+                  f"image 1-NN {ex['image_1nn']:.3f} (with the skips: {ours['image_1nn']:.3f})")
     print(f"\nframe pass × full decode   {'now wall':>9} {'CPU':>6} {'CPU/1thr':>8} {'before wall':>12} {'CPU':>6} "
           f"{'CPU/1thr':>8}")
     for r in summary:

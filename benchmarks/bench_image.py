@@ -3,10 +3,11 @@ against the speaker and against the location, on generated demo episodes: whole 
 vs the character pipeline (background model + speaker crop + colour cues).
 
     .venv/bin/python benchmarks/bench_image.py [--episodes 3] [--minutes 3] [--cache .cache/bench]
-                                               [--encode source|x264-veryfast|x264-medium|x265-ultrafast]
+                                               [--encode source|x264-veryfast|x264-medium|x265-ultrafast] [--exact]
 
-``--encode``: the episodes re-encoded like a release (B-frames, loop filter on; see ``bench_extract.ENCODES``), to
-check that the frame pass's skips (non-reference frames, the loop filter) cost the feature nothing.
+``--encode``: the episodes re-encoded like a release (B-frames, loop filter on; see ``bench_extract.ENCODES``);
+with ``--exact`` every frame is decoded with its loop filter: the reference that shows what the frame pass's skips
+(non-reference frames, the loop filter) cost the feature.
 """
 
 from __future__ import annotations
@@ -36,7 +37,13 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=3.0)
     ap.add_argument("--cache", default=".cache/bench")
     ap.add_argument("--encode", default="source")
+    ap.add_argument("--exact", action="store_true",
+                    help="decode every frame with its loop filter (no skipping): the reference for the skips")
     args = ap.parse_args()
+    if args.exact:
+        from svsg_desktop.core.media import frames as frames_mod
+
+        frames_mod.SKIP_NONREF, frames_mod.SKIP_LOOP_FILTER = False, ""
     from bench_extract import video_of   # benchmarks/ is this script's folder
     enc = load_encoder("image", device="cpu")
     rows = []

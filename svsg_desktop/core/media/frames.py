@@ -29,6 +29,7 @@ from .index import VideoIndex, video_index
 log = logging.getLogger(__name__)
 SPLIT_MIN = 50   # targets per half below which one decoder (with frame threads) does all the jumps
 SKIP_LOOP_FILTER = "all"   # AVDiscard class of frames decoded without the loop filter (see docs/models.md "Frames")
+SKIP_NONREF = True   # False: every frame is decoded (the benchmarks' exact reference)
 # Which frames a given list of targets gets. Part of the image feature cache's key: bump it whenever the frames
 # given for the same file and targets change (2: non-reference frames forced where a line has no other; the seek
 # plan counts reference frames).
@@ -76,7 +77,7 @@ def _decoded(container, stream, force: frozenset[int]):
     cc = stream.codec_context
     mode = ""
     for pkt in container.demux(stream):
-        want = "DEFAULT" if force and pkt.pts in force else "NONREF"
+        want = "DEFAULT" if not SKIP_NONREF or (force and pkt.pts in force) else "NONREF"
         if want != mode:
             try:
                 cc.skip_frame = want
