@@ -4,8 +4,9 @@ frames.
 
 The cost is counted in decoded frames. Frames that no other frame is predicted from (non-reference frames: most
 B-frames of a release encode) are skipped by the decoder when they are not wanted (``skip_frame=NONREF``), which
-costs almost nothing, so only reference frames count (``ref``, read from each packet's NAL unit header for H.264
-and HEVC; every frame of another codec counts as a reference frame).
+costs almost nothing, so mainly reference frames count (``ref``, read from each packet's NAL unit header for H.264
+and HEVC; every frame of another codec counts as a reference frame). The few wanted non-reference frames (a
+line's own frames) are left out of the model: they are the same whatever the strategy.
 
 * ``sequential``: every reference frame up to the last wanted time is decoded.
 * ``seek``: decoding starts at the keyframe before the first wanted time and goes forward; whenever a keyframe
