@@ -3,6 +3,11 @@ against the speaker and against the location, on generated demo episodes: whole 
 vs the character pipeline (background model + speaker crop + colour cues).
 
     .venv/bin/python benchmarks/bench_image.py [--episodes 3] [--minutes 3] [--cache .cache/bench]
+                                               [--encode source|x264-veryfast|x264-medium|x265-ultrafast] [--exact]
+
+``--encode``: the episodes re-encoded like a release (B-frames, loop filter on; see ``bench_extract.ENCODES``);
+with ``--exact`` every frame is decoded with its loop filter: the reference that shows what the frame pass's skips
+(non-reference frames, the loop filter) cost the feature.
 """
 
 from __future__ import annotations
@@ -31,7 +36,15 @@ def main() -> None:
     ap.add_argument("--episodes", type=int, default=3)
     ap.add_argument("--minutes", type=float, default=3.0)
     ap.add_argument("--cache", default=".cache/bench")
+    ap.add_argument("--encode", default="source")
+    ap.add_argument("--exact", action="store_true",
+                    help="decode every frame with its loop filter (no skipping): the reference for the skips")
     args = ap.parse_args()
+    if args.exact:
+        from svsg_desktop.core.media import frames as frames_mod
+
+        frames_mod.SKIP_NONREF, frames_mod.SKIP_LOOP_FILTER = False, ""
+    from bench_extract import video_of   # benchmarks/ is this script's folder
     enc = load_encoder("image", device="cpu")
     rows = []
     for seed in range(args.episodes):
@@ -41,9 +54,10 @@ def main() -> None:
         from svsg_desktop.core.demo.files import read_truth_csv
 
         truth = [t for t in read_truth_csv(out / "episode_truth.csv") if t.speaker]
-        index = read_index(out / "episode.mp4")   # the pipeline's choice of each line's frames
+        video = video_of(out, args.encode)
+        index = read_index(video)   # the pipeline's choice of each line's frames
         targets = frame_targets([(t.start, max(t.end, t.start + 1)) for t in truth], index)
-        g = grab_frames(out / "episode.mp4", targets, max_side=FRAME_SIDE, index=index)
+        g = grab_frames(video, targets, max_side=FRAME_SIDE, index=index)
         P = PER_LINE
         keep = [k for k in range(len(truth)) if P * k in g.frames]
         frames = [g.frames[P * k] for k in keep]
@@ -66,7 +80,8 @@ def main() -> None:
         mo = np.array([c.motion for c in crops])
         prec = vis[mo].mean() if mo.any() else float("nan")
         acc_mo = one_nn(char[mo], spk[mo]) if mo.sum() > 1 else float("nan")
-        print(f"episode seed {seed}: {len(keep)} lines, speaker visible {vis.mean():.0%}, fallback {fb:.0%}, "
+        print(f"episode seed {seed} ({args.encode}, {g.decoded} frames decoded): {len(keep)} lines, "
+              f"speaker visible {vis.mean():.0%}, fallback {fb:.0%}, "
               f"mouth motion found {mo.mean():.0%} (speaker visible in {prec:.0%} of those; 1NN speaker among "
               f"them {acc_mo:.3f}, whole frame {one_nn(whole[mo], spk[mo]) if mo.sum() > 1 else float('nan'):.3f})")
     print()

@@ -23,6 +23,7 @@ import numpy as np
 from ..errors import Cancelled
 from ..lines import Line
 from ..media import FrameTarget, VideoIndex, decode_audio, grab_frames, media_hash, read_index
+from ..media.frames import PLAN_VERSION as FRAME_PLAN_VERSION
 from ..models.encoders import load_encoder
 from ..models.registry import ModelSpec, Registry
 from ..progress import ProgressFn, SubProgress, check_cancel, no_progress
@@ -97,7 +98,8 @@ def _plan(video: Path, lines: list[Line], cache_dir, reg: Registry, device: str,
     mh = media_hash(video) if root is not None else ""
     vcache = GroupCache(root, mh, "voice", group_key(vmodel.sha256, vspec.frontend, MIN_VOICE_S), vspec.dim)
     icache = GroupCache(root, mh, "image", group_key(imodel.sha256, ispec.frontend, img.PIPELINE_VERSION,
-                                                     FRAME_SIDE, MOTION_FRAMES_MS), ispec.dim + img.HIST_BINS ** 3,
+                                                     FRAME_SIDE, MOTION_FRAMES_MS, ANCHOR_LEAD_MS,
+                                                     f"frames-v{FRAME_PLAN_VERSION}"), ispec.dim + img.HIST_BINS ** 3,
                         aux=("image_fallback", "mouth_motion"))
     scache = GroupCache(root, mh, "stats", group_key(vad_model.sha256, "stats-v1"), len(STAT_NAMES))
     return _Run(video, [_clip_window(ln) for ln in lines], reg, device, frame_method, vspec, ispec,

@@ -46,15 +46,18 @@ def voices(tmp_path_factory) -> dict[str, list[np.ndarray]]:
 
 
 def write_video(path: Path, audio: np.ndarray | None, seconds: float, *, fps: int = 10, size=(320, 180),
-                colour_at=None, gop: int = 25, faststart: bool = False) -> Path:
-    """An H.264 (+ AAC when ``audio`` is given) mp4 made with PyAV; ``colour_at(t)`` gives each frame's RGB."""
+                colour_at=None, gop: int = 25, faststart: bool = False, preset: str = "ultrafast",
+                x264_params: str = "") -> Path:
+    """An H.264 (+ AAC when ``audio`` is given) mp4 made with PyAV; ``colour_at(t)`` gives each frame's RGB.
+    ``preset="ultrafast"``: no B-frames, no loop filter; e.g. ``"veryfast"`` with ``x264_params="bframes=3"``: a
+    release-like stream with non-reference B-frames and the loop filter on."""
     import av
 
     w, h = size
     with av.open(str(path), "w", options={"movflags": "faststart"} if faststart else {}) as c:
         vs = c.add_stream("libx264", rate=fps)
         vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
-        vs.options = {"preset": "ultrafast", "g": str(gop)}
+        vs.options = {"preset": preset, "g": str(gop), **({"x264-params": x264_params} if x264_params else {})}
         as_ = None
         if audio is not None:
             as_ = c.add_stream("aac", rate=16000)

@@ -68,6 +68,11 @@ def test_cache_reuses_and_recomputes_only_what_changed(episode, registry, tmp_pa
     third = extract_features(video, lines, registry=registry, cache_dir=cache)
     assert loaded == ["image"]
     np.testing.assert_allclose(third.image, first.image, atol=1e-5)
+    # so does a new frame plan (other frames for the same lines: the cached image rows are stale)
+    loaded.clear()
+    monkeypatch.setattr(extract_mod, "FRAME_PLAN_VERSION", extract_mod.FRAME_PLAN_VERSION + 1)
+    extract_features(video, lines, registry=registry, cache_dir=cache)
+    assert loaded == ["image"]
     # a new line recomputes that line only
     loaded.clear()
     monkeypatch.setattr(extract_mod, "decode_audio", real_decode)

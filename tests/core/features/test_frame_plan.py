@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from svsg_desktop.core.features.extract import MOTION_FRAMES_MS, PER_LINE, anchor_ms, frame_targets
 from svsg_desktop.core.media import FrameTarget, VideoIndex, grab_frames, read_index
 from svsg_desktop.core.media.frames import choose_method
-from svsg_desktop.core.media.index import SEEK_FRAMES
+from svsg_desktop.core.media.index import SEEK_FRAMES, SKIPPED_COST
 
 
 def _index(n_frames: int, fps: float, keys: list[int]) -> VideoIndex:
@@ -140,3 +140,123 @@ def test_two_decoders_give_the_same_frames_as_one(episode, monkeypatch):
     assert two.times == one.times and not two.problems
     for i in one.frames:
         assert np.abs(two.frames[i].astype(int) - one.frames[i].astype(int)).max() <= 2
+
+
+# --- B-frames (release-like encodes): reference flags from the packets, non-reference frames skipped -----------
+
+@pytest.fixture(scope="module")
+def bframe_episode(episode, tmp_path_factory, make_video):
+    """The same episode encoded like a release: x264 veryfast with B-frames (b-pyramid), the loop filter on."""
+    video, lines, audio = episode
+    cols = {"a": (200, 60, 60), "b": (60, 200, 60), "c": (60, 60, 200)}
+
+    def colour_at(tt):
+        for ln in lines:
+            if ln.start / 1000 - 0.5 <= tt <= ln.end / 1000 + 0.5:
+                return cols[ln.speaker]
+        return (128, 128, 128)
+
+    d = tmp_path_factory.mktemp("bframes")
+    out = make_video(d / "ep_b.mp4", audio, len(audio) / 16000, colour_at=colour_at, preset="veryfast", faststart=True,
+                     x264_params="bframes=3:b-pyramid=normal:b-adapt=0")
+    return out, lines, audio
+
+
+def _decoded_times(video, skip: str) -> list[float]:
+    import av
+
+    with av.open(str(video)) as c:
+        s = c.streams.video[0]
+        s.codec_context.skip_frame = skip
+        return sorted(float(f.pts * s.time_base) * 1000 for f in c.decode(s))
+
+
+def test_index_knows_the_reference_frames_as_the_decoder_does(bframe_episode, episode):
+    video, _, _ = bframe_episode
+    index = read_index(video)
+    assert index.ref is not None and index.nonref_count > len(index.frame_ms) // 4   # B-frames are there
+    refs = index.frame_ms[index.ref]
+    assert np.allclose(refs, _decoded_times(video, "NONREF"))   # exactly the frames a NONREF decoder gives
+    assert np.allclose(index.frame_ms, _decoded_times(video, "DEFAULT"))
+    plain = read_index(episode[0])   # ultrafast: no B-frames, every frame a reference
+    assert plain.nonref_count == 0
+    # a skipped frame costs almost nothing: the cost model counts reference frames
+    last = float(index.frame_ms[-1])
+    assert index.cost("sequential", [last]) == pytest.approx(len(refs) + SKIPPED_COST * index.nonref_count)
+
+
+@pytest.mark.parametrize("method", ["sequential", "seek"])
+def test_bframe_file_gives_every_line_its_frames(bframe_episode, method):
+    video, lines, _ = bframe_episode
+    index = read_index(video)
+    targets = frame_targets([(ln.start, ln.end) for ln in lines], index)
+    g = grab_frames(video, targets, method=method, max_side=160, index=index)
+    assert sorted(g.frames) == list(range(len(targets))) and not g.problems
+    exact = {}   # every frame of a full decode (no skips, loop filter on), by time
+    import av
+
+    with av.open(str(video)) as c:
+        s = c.streams.video[0]
+        for f in c.decode(s):
+            exact[round(float(f.pts * s.time_base) * 1000, 3)] = f.to_ndarray(format="rgb24", width=160, height=90)
+    times = np.array(sorted(exact))
+    for i, tg in enumerate(targets):
+        inside = times[(times >= tg.lo_ms) & (times <= tg.hi_ms)]
+        assert round(g.times[i], 3) == inside[np.argmin(np.abs(inside - tg.t_ms))]   # the target's own frame …
+        # … decoded exactly as a full decode gives it (an analysis-size frame: numpy's conversion vs swscale)
+        if tg.max_side is None:
+            assert np.abs(g.frames[i].astype(int) - exact[round(g.times[i], 3)].astype(int)).mean() < 2
+    wanted_nonref = {round(g.times[i], 3) for i in g.times} - set(np.round(index.frame_ms[index.ref], 3))
+    assert wanted_nonref and g.decoded <= int(index.ref.sum()) + len(wanted_nonref)   # the others were skipped
+    for k, ln in enumerate(lines):
+        want = {"a": 0, "b": 1, "c": 2}[ln.speaker]
+        assert int(np.argmax(g.frames[PER_LINE * k][:20].reshape(-1, 3).mean(axis=0))) == want
+
+
+@pytest.mark.parametrize("method", ["sequential", "seek"])
+def test_a_line_holding_only_a_nonreference_frame_still_gets_it(bframe_episode, method):
+    video, _, _ = bframe_episode
+    index = read_index(video)
+    nonref = index.frame_ms[~index.ref]
+    ok = [t for t in nonref if t > 2000 and not len(index.ref_within(t - 30, t + 30))]
+    t = float(ok[len(ok) // 2])
+    targets = [FrameTarget(int(t), int(t - 30), int(t + 30)), FrameTarget(int(t) + 500, int(t), int(t) + 1000)]
+    g = grab_frames(video, targets, method=method, max_side=160, index=index)
+    assert not g.problems and g.times[0] == pytest.approx(t, abs=0.01)   # decoded on purpose, the only choice
+
+
+def test_truncated_bframe_file_gives_frames_or_reasons(bframe_episode, tmp_path):
+    video, lines, _ = bframe_episode
+    cut = tmp_path / "cut.mp4"
+    data = video.read_bytes()
+    cut.write_bytes(data[: int(len(data) * 0.6)])
+    index = read_index(cut)   # indexes what can be read (the moov is at the front: a truncated download)
+    targets = frame_targets([(ln.start, ln.end) for ln in lines], index)
+    targets.append(FrameTarget(60_000, 59_000, 61_000))   # past the end
+    g = grab_frames(cut, targets, method="auto", max_side=160, index=index)
+    assert len(g.frames) + len(g.problems) == len(targets) and all(g.problems.values())
+    assert len(targets) - 1 in g.problems
+
+
+@pytest.mark.parametrize("method", ["sequential", "seek", "auto"])
+def test_cancel_stops_the_frame_pass(bframe_episode, method):
+    import threading
+
+    from svsg_desktop.core.errors import Cancelled
+
+    video, lines, _ = bframe_episode
+    index = read_index(video)
+    targets = frame_targets([(ln.start, ln.end) for ln in lines], index)
+    ev = threading.Event()
+    seen: list[float] = []
+
+    def progress(f: float, stage: str) -> None:
+        seen.append(f)
+        ev.set()   # the user cancels as soon as the pass reports
+
+    with pytest.raises(Cancelled):
+        grab_frames(video, targets, method=method, max_side=160, index=index, progress=progress, cancel=ev)
+    ev2 = threading.Event()
+    ev2.set()
+    with pytest.raises(Cancelled):   # cancelled before it starts: nothing is decoded
+        grab_frames(video, targets, method=method, max_side=160, index=index, cancel=ev2)
