@@ -171,3 +171,23 @@ def test_named_groups_reserve_their_ids(tiny_heads):
     project.clusters[1] = Cluster(1, "Ben")
     r = cluster_lines(feats, heads=heads, constraints=Constraints.from_project(project))
     assert 1 not in set(r.assignment.values()) and r.names == {}
+
+
+def test_adaptive_grouping_gets_the_line_durations(tiny_heads, monkeypatch):
+    """The sequence step weighs short lines by the episode's own short-line spread: cluster_lines must hand the
+    lines' durations (the features' duration_s) to the adaptive method, in line order."""
+    from svsg_desktop.core.grouping import engine
+
+    folder, _ = tiny_heads
+    _, f = synthetic_episode(7)
+    seen = {}
+    real = engine.adaptive_groups
+
+    def spy(*a, **k):
+        seen["duration"] = k.get("duration")
+        return real(*a, **k)
+
+    monkeypatch.setattr(engine, "adaptive_groups", spy)
+    cluster_lines(f, heads=Heads.load(folder), method="adaptive")
+    assert seen["duration"] is not None
+    assert np.allclose(seen["duration"], f.stats["duration_s"], rtol=1e-5)
