@@ -176,10 +176,15 @@ def project_episodes(train: list[LabeledEpisode], val: list[LabeledEpisode], fol
 
 def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir: str | Path, *, seed: int = 0,
                 notes: dict | None = None, calibration_trials: int = 150, projection_dim: int = DEFAULT_DIM,
-                projection_reg: float = DEFAULT_REG, progress: ProgressFn = no_progress,
-                cancel: threading.Event | None = None) -> dict:
+                projection_reg: float = DEFAULT_REG, val_domains: list[str] | None = None,
+                progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> dict:
     """``projection_dim`` > 0: learn a speaker-discriminative voice projection (LDA, see :mod:`.projection`) and
-    fit everything else in that space; 0: use the encoder's voice space as is."""
+    fit everything else in that space; 0: use the encoder's voice space as is. ``val_domains`` (aligned with
+    ``val``) names the kind of material of each validation episode for the default-method pick (see
+    :func:`pick_default_method`); by default the part of an episode's name before a "/" (the benchmark's
+    "domain/episode"), else the episode itself."""
+    if val_domains is not None and len(val_domains) != len(val):
+        raise ValueError(f"val_domains names {len(val_domains)} domains for {len(val)} validation episodes")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
@@ -258,18 +263,24 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     if val:
         progress(0.9, "measuring on held-out episodes")
         vpreps = [_prepared(ep, heads) for ep in val]
+        per_episode: dict[str, list] = {}
         for method in METHODS:
             res = _adaptive_scores(val, [pr[0] for pr in vpreps], heads.adaptive_params()) if method == ADAPTIVE \
                 else [score(ep.labels, list(run_method(ep, pr, heads.params(method),
                                                        score_edges(method, pr[3], meta, mlp))))
                       for ep, pr in zip(val, vpreps)]
+            per_episode[method] = [r.ops_per_100 for r in res]
             report.setdefault("held_out", {})[method] = {
                 "edge_f1": float(np.mean([r.edge_f1 for r in res])),
                 "bcubed_f1": float(np.mean([r.bcubed_f1 for r in res])),
                 "ops_per_100": float(np.mean([r.ops_per_100 for r in res]))}
-    # the method `svsg label` uses by default: best on the held-out episodes (training ops without them)
-    pick = report.get("held_out") or {m: {"ops_per_100": v} for m, v in report["training_ops_per_100"].items()}
-    meta["default_method"] = min(METHODS, key=lambda m: (pick[m]["ops_per_100"], METHODS.index(m)))
+        domains = list(val_domains) if val_domains is not None else [episode_domain(ep.name) for ep in val]
+        report["default_pick"] = pick_default_method(per_episode, domains)
+        meta["default_method"] = report["default_pick"]["method"]
+    else:
+        # the method `svsg label` uses by default without held-out episodes: the fewest training operations
+        ops = report["training_ops_per_100"]
+        meta["default_method"] = min(METHODS, key=lambda m: (ops[m], METHODS.index(m)))
     meta["report"] = report
     meta["train_seconds"] = round(time.monotonic() - t0, 1)
     (out / HEADS_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -277,6 +288,36 @@ def train_heads(train: list[LabeledEpisode], val: list[LabeledEpisode], out_dir:
     write_checksums(out)                     # last: Heads.load verifies every file against it
     progress(1.0, "trained")
     return meta
+
+
+def episode_domain(name: str) -> str:
+    """The domain of an episode named "domain/episode" (the benchmark's names); any other name is its own domain."""
+    return name.split("/", 1)[0] if "/" in name else name
+
+
+def pick_default_method(per_episode: dict[str, list[float]], domains: list[str]) -> dict:
+    """The default grouping method from held-out operations per 100 lines (``per_episode[method][k]``: validation
+    episode k, of domain ``domains[k]``), chosen so that it travels to material of a kind not seen in training.
+
+    Per domain, each method's **regret** is its mean ops/100 over that domain's validation episodes minus the best
+    method's; the pick minimises the **worst domain's** regret (then the mean regret over domains, then the
+    method order). ops/100 is already per line, and a regret is measured against the best method on the same
+    episodes, so a hard domain (many operations for every method) does not outweigh an easy one, and one
+    domain where a method collapses is enough to rule it out — the pooled mean it replaces picked a method that
+    was good on average over the easy domains and poor elsewhere (issue 10, leave-one-domain-out)."""
+    methods = [m for m in METHODS if m in per_episode]
+    doms = list(dict.fromkeys(domains))
+    idx = {d: [k for k, x in enumerate(domains) if x == d] for d in doms}
+    mean_ops = {m: {d: float(np.mean([per_episode[m][k] for k in idx[d]])) for d in doms} for m in methods}
+    best = {d: min(mean_ops[m][d] for m in methods) for d in doms}
+    regret = {m: {d: mean_ops[m][d] - best[d] for d in doms} for m in methods}
+    key = {m: (max(regret[m].values()), float(np.mean(list(regret[m].values()))), METHODS.index(m))
+           for m in methods}
+    method = min(methods, key=lambda m: key[m])
+    return {"method": method, "criterion": "worst-domain regret in held-out ops/100, then mean regret",
+            "worst_regret": {m: key[m][0] for m in methods}, "mean_regret": {m: key[m][1] for m in methods},
+            "ops_per_100_by_domain": mean_ops,
+            "pooled_pick": min(methods, key=lambda m: (float(np.mean(per_episode[m])), METHODS.index(m)))}
 
 
 def _adaptive_scores(eps: list[LabeledEpisode], cvs: list[np.ndarray], params: AdaptiveParams) -> list:
@@ -316,6 +357,24 @@ def _loo_1nn(eps: list[LabeledEpisode]) -> float:
     return float(np.mean(accs)) if accs else float("nan")
 
 
+def _default_card(meta: dict) -> list[str]:
+    pick = meta.get("report", {}).get("default_pick")
+    method = meta.get("default_method", "mlp")
+    if not pick:
+        return [f"Default method (fewest training operations; no held-out episodes): `{method}`", ""]
+    by = pick["ops_per_100_by_domain"]
+    doms = list(next(iter(by.values())))
+    out = [f"Default method: `{method}` — the smallest worst-domain regret in held-out ops/100 (a method's mean "
+           "ops/100 on a validation domain minus the best method's there; ties: the mean regret). "
+           f"The pooled mean ops/100 alone would pick `{pick['pooled_pick']}`.", "",
+           "| method | " + " | ".join(f"{d} ops/100" for d in doms) + " | worst regret | mean regret |",
+           "|---|" + "---|" * (len(doms) + 2)]
+    for m, row in by.items():
+        out.append(f"| {m} | " + " | ".join(f"{row[d]:.1f}" for d in doms)
+                   + f" | {pick['worst_regret'][m]:.1f} | {pick['mean_regret'][m]:.1f} |")
+    return [*out, ""]
+
+
 def model_card(meta: dict) -> str:
     rep = meta.get("report", {})
     lines = ["# svsg grouping heads", "",
@@ -336,7 +395,7 @@ def model_card(meta: dict) -> str:
     lines += ["", f"## Merge MLP: inputs {', '.join(meta['merge_inputs'])}; {meta['merge']['samples']} samples "
               f"({meta['merge']['positives']} positive) from the agglomeration on the training episodes", "",
               "## Calibrated thresholds and held-out grouping", "",
-              f"Default method (best held-out operations): `{meta.get('default_method', 'mlp')}`", "",
+              *_default_card(meta),
               "| method | tau | merge | join | link | attach | small | reassign | train ops/100 | held-out edge-F1 | "
               "held-out ops/100 |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for m, p in meta["methods"].items():
