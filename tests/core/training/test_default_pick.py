@@ -18,7 +18,7 @@ def test_one_collapsing_domain_rules_a_method_out():
     domains = ["a", "b", "c", "d"]
     per = {"voice": [1, 1, 1, 20], "voice+image": [1, 1, 1, 20], "mlp": [2, 2, 2, 25],
            "adaptive": [5, 5, 5, 10]}
-    pick = pick_default_method(per, domains)
+    pick = pick_default_method(per, _perfect(per), domains)
     assert pick["pooled_pick"] == "voice"
     assert pick["method"] == "adaptive"
     assert pick["worst_regret"]["voice"] == pytest.approx(10.0)
@@ -29,10 +29,25 @@ def test_several_episodes_per_domain_are_averaged_before_the_regret():
     # domain a has two episodes: voice's bad one is offset by a good one, so its mean regret there is small
     domains = ["a", "a", "b"]
     per = {"voice": [0, 6, 2], "adaptive": [3, 3, 2]}
-    pick = pick_default_method(per, domains)
+    pick = pick_default_method(per, _perfect(per), domains)
     assert pick["ops_per_100_by_domain"]["voice"]["a"] == pytest.approx(3.0)
     assert pick["worst_regret"] == {"voice": 0.0, "adaptive": 0.0}
     assert pick["method"] == "voice"                      # tie → method order
+
+
+def test_a_split_speaker_costs_through_edge_f1():
+    # the same operations (a split speaker is one cheap join), but voice splits a speaker (edge F1 0.90):
+    # the cost, ops/100 + 100 (1 - F1), charges it
+    ops = {"voice": [1.0, 1.0], "adaptive": [1.0, 1.5]}
+    f1 = {"voice": [1.0, 0.90], "adaptive": [1.0, 0.99]}
+    pick = pick_default_method(ops, f1, ["a", "b"])
+    assert pick["pooled_pick"] == "voice" and pick["method"] == "adaptive"
+    assert pick["cost_by_domain"]["voice"]["b"] == pytest.approx(11.0)
+    assert pick["edge_f1_by_domain"]["adaptive"]["b"] == pytest.approx(0.99)
+
+
+def _perfect(ops):
+    return {m: [1.0] * len(v) for m, v in ops.items()}
 
 
 def test_episode_domain_from_names():
@@ -41,14 +56,15 @@ def test_episode_domain_from_names():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.floats(0, 100), min_size=4, max_size=4)),
-                min_size=1, max_size=8))
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.floats(0, 100), min_size=4, max_size=4),
+                          st.lists(st.floats(0, 1), min_size=4, max_size=4)), min_size=1, max_size=8))
 def test_the_pick_is_never_dominated(rows):
     """The picked method is not beaten by another method on every domain (it is on the Pareto front)."""
-    domains = [d for d, _ in rows]
-    per = {m: [float(v[k]) for _, v in rows] for k, m in enumerate(METHODS)}
-    pick = pick_default_method(per, domains)
-    by = pick["ops_per_100_by_domain"]
+    domains = [d for d, _, _ in rows]
+    per = {m: [v[k] for _, v, _ in rows] for k, m in enumerate(METHODS)}
+    f1 = {m: [f[k] for _, _, f in rows] for k, m in enumerate(METHODS)}
+    pick = pick_default_method(per, f1, domains)
+    by = pick["cost_by_domain"]
     m = pick["method"]
     for other in METHODS:
         assert not all(by[other][d] < by[m][d] for d in set(domains))
@@ -72,7 +88,7 @@ def test_train_heads_records_the_pick_per_validation_domain(tmp_path, monkeypatc
     assert set(next(iter(pick["ops_per_100_by_domain"].values()))) == {"x", "y"}
     assert meta["default_method"] == pick["method"] in METHODS
     card = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "worst-domain regret" in card and "| x ops/100 | y ops/100 |" in card
+    assert "worst-domain regret" in card and "| x: F1 / ops | y: F1 / ops |" in card
     # explicit domains override the names; a wrong count is refused
     meta = train_heads(train, val, tmp_path, calibration_trials=3, projection_dim=0, val_domains=["p", "p", "p"])
     assert list(next(iter(meta["report"]["default_pick"]["ops_per_100_by_domain"].values()))) == ["p"]
