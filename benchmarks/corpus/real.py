@@ -12,6 +12,7 @@ Episodes are lines of these recordings placed one after the other with gaps (see
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -40,13 +41,17 @@ def fetch(packages: tuple[str, ...], root: Path) -> Path:
     """``apt-get download`` + ``dpkg -x`` each package into ``root/_pkgs/<package>`` (skipped when present)."""
     debs, pkgs = root / "_debs", root / "_pkgs"
     debs.mkdir(parents=True, exist_ok=True)
+    pkgs.mkdir(parents=True, exist_ok=True)   # dpkg -x creates the last folder only
     for p in packages:
         if (pkgs / p).is_dir():
             continue
         if not list(debs.glob(f"{p}_*.deb")):
             subprocess.run(["apt-get", "download", p], cwd=debs, check=True)
         deb = sorted(debs.glob(f"{p}_*.deb"))[-1]
-        subprocess.run(["dpkg", "-x", str(deb), str(pkgs / p)], check=True)
+        part = pkgs / f"{p}.part"   # a cut extraction is never taken for a finished one
+        shutil.rmtree(part, ignore_errors=True)
+        subprocess.run(["dpkg", "-x", str(deb), str(part)], check=True)
+        part.rename(pkgs / p)
     return pkgs
 
 

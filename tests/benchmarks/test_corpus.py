@@ -180,3 +180,23 @@ def test_sox_pitch_colouring_moves_the_pitch():
 def test_parse_stm_reads_speaker_times_and_text():
     stm = ";; comment\nsample 1 Diane 6.68 7.16 Hello?\nsample 1 Sheila 7.634 8.155 Oh, hello there.\n\n"
     assert real.parse_stm(stm) == [("Diane", 6.68, 7.16, "Hello?"), ("Sheila", 7.634, 8.155, "Oh, hello there.")]
+
+
+@pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is not installed")
+def test_fetch_unpacks_a_downloaded_package_into_a_fresh_cache(tmp_path):
+    """A fresh cache has no ``_pkgs`` folder: ``dpkg -x`` makes only the last folder, so fetch must make it."""
+    import subprocess
+
+    src = tmp_path / "src"
+    (src / "DEBIAN").mkdir(parents=True)
+    (src / "DEBIAN" / "control").write_text("Package: svsg-tiny\nVersion: 1.0\nArchitecture: all\n"
+                                            "Maintainer: t <t@example.org>\nDescription: t\n", encoding="utf-8")
+    (src / "usr" / "share" / "tiny").mkdir(parents=True)
+    (src / "usr" / "share" / "tiny" / "a.txt").write_text("hello", encoding="utf-8")
+    root = tmp_path / "corpus"
+    (root / "_debs").mkdir(parents=True)
+    subprocess.run(["dpkg-deb", "--build", str(src), str(root / "_debs" / "svsg-tiny_1.0_all.deb")], check=True,
+                   capture_output=True)
+    pkgs = real.fetch(("svsg-tiny",), root)
+    assert (pkgs / "svsg-tiny" / "usr" / "share" / "tiny" / "a.txt").read_text(encoding="utf-8") == "hello"
+    assert not (pkgs / "svsg-tiny.part").exists()

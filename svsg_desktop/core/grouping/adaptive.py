@@ -16,6 +16,9 @@ nothing calibrated on other material is used as an absolute similarity cut.
 5. **Centroid reassignment** (as in pyannote's agglomerative pipeline): unpinned sure lines move to the group
    whose centroid is most similar (a few rounds), then every unsure line joins the most similar centroid — it
    only joins, so it can never bridge two groups. Pinned lines never move.
+6. **Pooling along the line sequence** (:mod:`.sequence`, issue 10 item 4): each free line takes the group that
+   maximises its voice evidence (scaled by the episode's own spread, short lines apart) plus a prior from its
+   neighbours' groups, with the episode's own turn-taking rates; it only moves single lines between groups.
 Deterministic for a seed; ``progress`` and ``cancel`` as everywhere in the core.
 """
 
@@ -28,6 +31,7 @@ import numpy as np
 
 from ..progress import ProgressFn, check_cancel, no_progress
 from . import graph
+from .sequence import smooth_along_sequence
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ class AdaptiveParams:
     p_steps: int = 24               # pruning values tried between 1 and max_p_ratio × atoms
     max_p_ratio: float = 0.25
     reassign_rounds: int = 3        # centroid reassignment rounds for sure lines
+    sequence_strength: float = 2.0  # voice evidence weight (× 1/σ of the episode) in the sequence step; 0: off
+    sequence_lags: int = 2          # neighbours on each side whose groups inform a line (sequence.py)
+    sequence_rounds: int = 2        # sequence-step rounds (each re-estimates centroids and neighbour rates)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -160,7 +167,8 @@ def _split_named(atom_lab: np.ndarray, atom_name: np.ndarray, cent: np.ndarray) 
 
 def adaptive_groups(voice: np.ndarray, valid: np.ndarray, conf: np.ndarray, params: AdaptiveParams | None = None, *,
                     must_link: list[list[int]] | None = None, names: np.ndarray | None = None, seed: int = 0,
-                    progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> np.ndarray:
+                    duration: np.ndarray | None = None, progress: ProgressFn = no_progress,
+                    cancel: threading.Event | None = None) -> np.ndarray:
     """Group label per line (0..); lines without a valid voice and not pinned get −1. ``voice`` (N, D)
     L2-normalised; ``conf`` per-line voice confidence (only its ranking is used); ``must_link`` lists of line
     indices a human put together; ``names`` (N,) name id per line (−1 none): different ids never share a group."""
@@ -215,6 +223,14 @@ def adaptive_groups(voice: np.ndarray, valid: np.ndarray, conf: np.ndarray, para
         n_groups = int(labels.max()) + 1
         c = _centroids(voice[labels >= 0], labels[labels >= 0], n_groups)
         labels[unsure] = _nearest(voice[unsure], c)
+    # 6. pooling along the line sequence (lines are in time order): free lines may change group
+    if params.sequence_strength > 0:
+        progress(0.9, "pooling neighbouring lines")
+        free = np.zeros(n, bool)
+        free[free_valid] = True
+        labels = smooth_along_sequence(voice, labels, free, strength=params.sequence_strength,
+                                       lags=params.sequence_lags, rounds=params.sequence_rounds,
+                                       duration=duration, cancel=cancel)
     progress(1.0, "grouped")
     return _renumber(labels)
 

@@ -17,7 +17,7 @@ from . import graph
 from .adaptive import adaptive_groups
 from .agglomerate import AggloParams, agglomerate
 from .heads import ADAPTIVE, Heads
-from .inputs import Inputs, prepare
+from .inputs import STAT_NAMES, Inputs, prepare
 
 log = logging.getLogger(__name__)
 K_VOICE, K_IMAGE = 10, 5
@@ -90,6 +90,11 @@ def group_arrays(inp: Inputs, cv: np.ndarray, ci: np.ndarray, params: AggloParam
     return labels
 
 
+def line_durations(inp: Inputs) -> np.ndarray:
+    """Seconds per line (from the ``log_duration`` stat; 1.5 s where the features had none)."""
+    return np.exp(inp.stats[:, STAT_NAMES.index("log_duration")].astype(np.float64))
+
+
 def group_with_heads(inp: Inputs, cv: np.ndarray, ci: np.ndarray, heads, method: str, *,
                      must_link: list[list[int]] | None = None, names: np.ndarray | None = None, seed: int = 0,
                      progress: ProgressFn = no_progress, cancel: threading.Event | None = None) -> np.ndarray:
@@ -98,7 +103,8 @@ def group_with_heads(inp: Inputs, cv: np.ndarray, ci: np.ndarray, heads, method:
     the heads' voice space (``heads.project``) and ``cv``/``ci`` are the heads' confidences."""
     if method == ADAPTIVE:
         return adaptive_groups(inp.voice, inp.valid_voice, cv, heads.adaptive_params(), must_link=must_link,
-                               names=names, seed=seed, progress=progress, cancel=cancel)
+                               names=names, seed=seed, duration=line_durations(inp), progress=progress,
+                               cancel=cancel)
 
     def scorer(i, j):
         return heads.edge_scores(method, inp, cv, ci, i, j)
