@@ -16,7 +16,7 @@ import numpy as np
 from ..metrics import score
 from ..progress import ProgressFn, check_cancel, no_progress
 from ..grouping.agglomerate import AggloParams
-from ..grouping.engine import candidate_edges, group_arrays
+from ..grouping.engine import candidate_edges, group_arrays, line_durations
 from ..grouping.adaptive import AdaptiveParams, adaptive_groups
 from ..grouping.heads import (ADAPTIVE, HEADS_FILE, METHODS, THRESHOLD_METHODS, Heads, score_edges,
                               write_checksums)
@@ -331,7 +331,8 @@ def _adaptive_scores(eps: list[LabeledEpisode], cvs: list[np.ndarray], params: A
     """Scores of the episode-adaptive grouping on labeled episodes (already in the heads' voice space)."""
     out = []
     for ep, cv in zip(eps, cvs):
-        lab = adaptive_groups(ep.inputs.voice, ep.inputs.valid_voice, cv, params)
+        lab = adaptive_groups(ep.inputs.voice, ep.inputs.valid_voice, cv, params,
+                              duration=line_durations(ep.inputs))     # as the product groups it (engine)
         out.append(score(ep.labels, [None if v < 0 else int(v) for v in lab]))
     return out
 
