@@ -87,6 +87,14 @@ def test_train_heads_records_the_pick_per_validation_domain(tmp_path, monkeypatc
     pick = meta["report"]["default_pick"]
     assert set(next(iter(pick["ops_per_100_by_domain"].values()))) == {"x", "y"}
     assert meta["default_method"] == pick["method"] in METHODS
+    # the held-out numbers the pick uses are what `svsg label` does with these heads (engine path)
+    from svsg_desktop.core.grouping.heads import Heads
+    from svsg_desktop.core.metrics import score
+    from svsg_desktop.core.training import evaluation
+    heads = Heads.load(tmp_path)
+    for method in METHODS:
+        mean_f1 = np.mean([score(ep.labels, evaluation.ours(ep, heads, method)).edge_f1 for ep in val])
+        assert meta["report"]["held_out"][method]["edge_f1"] == pytest.approx(mean_f1), method
     card = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "worst-domain regret" in card and "| x: F1 / ops | y: F1 / ops |" in card
     # explicit domains override the names; a wrong count is refused
@@ -94,3 +102,19 @@ def test_train_heads_records_the_pick_per_validation_domain(tmp_path, monkeypatc
     assert list(next(iter(meta["report"]["default_pick"]["ops_per_100_by_domain"].values()))) == ["p"]
     with pytest.raises(ValueError, match="2 domains for 3"):
         train_heads(train, val, tmp_path, calibration_trials=3, projection_dim=0, val_domains=["p", "q"])
+
+
+def test_held_out_adaptive_scores_group_as_the_engine_does(monkeypatch):
+    """The trainer scores the adaptive method with the line durations the engine passes (the sequence step's
+    short-line scale), so the pick measures what `svsg label` runs."""
+    from svsg_desktop.core.grouping.adaptive import AdaptiveParams
+    from svsg_desktop.core.grouping.engine import line_durations
+    from svsg_desktop.core.training import trainer
+
+    seen = []
+    orig = trainer.adaptive_groups
+    monkeypatch.setattr(trainer, "adaptive_groups", lambda *a, **k: seen.append(k.get("duration")) or orig(*a, **k))
+    ep = _episode(7, "x/a")
+    trainer._adaptive_scores([ep], [np.ones(len(ep.inputs), np.float32)], AdaptiveParams())
+    assert seen and seen[0] is not None
+    np.testing.assert_allclose(seen[0], line_durations(ep.inputs))
