@@ -40,6 +40,7 @@ log = logging.getLogger("bench_grouping")
 OURS = "ours, default"        # + " (<method>)": the method the trained heads chose for `svsg label`
 BEFORE_ISSUE_10 = "9a8a2be"       # the heads trained on the demo generator only (docs/evaluation.md, "before")
 EXTRA_METHODS: list[str] = []      # --all-methods: every grouping method of the heads gets its own row
+VAL_EPISODES = 2                   # validation episodes per training domain (the default-method pick)
 
 
 def load_domains(root: Path, domains: list[str], per_domain: int | None) -> dict[str, list[LabeledEpisode]]:
@@ -82,9 +83,15 @@ def feature_table(data: dict[str, list[LabeledEpisode]]) -> str:
     return "\n".join(rows)
 
 
-def split_train_val(eps: list[LabeledEpisode]) -> tuple[list[LabeledEpisode], list[LabeledEpisode]]:
-    """One validation episode per training domain (the second), the rest for training."""
-    return (eps, []) if len(eps) < 3 else (eps[:1] + eps[2:], eps[1:2])
+def split_train_val(eps: list, n_train: int | None = None, n_val: int = VAL_EPISODES) -> tuple[list, list]:
+    """The first ``n_train`` episodes of a training domain for training (all but the validation ones when None),
+    the next ``n_val`` for validation — the default-method pick sees several episodes of every training domain.
+    At least two episodes always stay for training; a domain of fewer than three gives no validation."""
+    if len(eps) < 3:
+        return list(eps), []
+    n_val = max(0, min(n_val, len(eps) - 2))
+    n_train = len(eps) - n_val if n_train is None else max(1, min(n_train, len(eps) - n_val))
+    return list(eps[:n_train]), list(eps[n_train:n_train + n_val])
 
 
 def group(ep: LabeledEpisode, heads: Heads, method: str | None = None) -> list:
@@ -154,29 +161,30 @@ def heads_rows(data: dict[str, list[LabeledEpisode]], heads_dir: Path | None, se
     trained = _trained_label(heads.meta)
     out = []
     for d, eps in data.items():
-        test = [ep for ep in eps if ep.name.split("/")[-1] not in seen]
+        test = [ep for ep in eps if ep.name not in seen and ep.name.split("/")[-1] not in seen]
         if test:
             out += rows_for(in_domain if d == "demo" else setting, trained, d, test, heads, None)
     return out
 
 
 def train_on(data: dict[str, list[LabeledEpisode]], domains: list[str], folder: Path, trials: int,
-             per_domain: int | None = None) -> tuple[Heads, float]:
-    """Heads trained through the real training API on ``domains`` (at most ``per_domain`` episodes of each, one of
-    them for validation), and the average-linkage cut tuned on the same training episodes."""
-    parts = [split_train_val(data[d][:per_domain]) for d in domains]
+             per_domain: int | None = None, n_val: int = VAL_EPISODES) -> tuple[Heads, float]:
+    """Heads trained through the real training API on ``domains`` (the first ``per_domain`` episodes of each for
+    training, the next ``n_val`` for validation: they pick the default method), and the average-linkage cut tuned
+    on the same training episodes."""
+    parts = [split_train_val(data[d], per_domain, n_val) for d in domains]
     train = [ep for tr, _ in parts for ep in tr]
     val = [ep for _, va in parts for ep in va]
     t = time.perf_counter()
     train_heads(train, val, folder, calibration_trials=trials, notes={"benchmark": f"trained on {domains}"})
     cut = evaluation.tune_cut(train)
-    log.info("trained on %s (%d episodes) in %.0f s; tuned cut %.3f", "+".join(domains), len(train),
-             time.perf_counter() - t, cut)
+    log.info("trained on %s (%d episodes, %d validation) in %.0f s; tuned cut %.3f", "+".join(domains), len(train),
+             len(val), time.perf_counter() - t, cut)
     return Heads.load(folder), cut
 
 
 def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int,
-                  per_domain: int | None = None) -> tuple[list[Result], dict]:
+                  per_domain: int | None = None, n_val: int = VAL_EPISODES) -> tuple[list[Result], dict]:
     """Each trainable domain held out in turn; the test-only domains (demo, pyannote) with heads trained on every
     trainable domain."""
     trainable = [d for d in data if d not in build.TEST_ONLY]
@@ -185,16 +193,34 @@ def leave_one_out(data: dict[str, list[LabeledEpisode]], work: Path, trials: int
         others = [d for d in trainable if d != held]
         if not others:
             break
-        heads, cut = train_on(data, others, work / f"heads_without_{held}", trials, per_domain)
+        heads, cut = train_on(data, others, work / f"heads_without_{held}", trials, per_domain, n_val)
         heads_by_domain[held] = heads
         rows += rows_for("leave-one-domain-out", "+".join(others), held, data[held], heads, cut)
     test_only = [d for d in data if d in build.TEST_ONLY]
     if trainable and test_only:
-        heads, cut = train_on(data, trainable, work / "heads_all_domains", trials, per_domain)
+        heads, cut = train_on(data, trainable, work / "heads_all_domains", trials, per_domain, n_val)
         for d in test_only:
             heads_by_domain[d] = heads
             rows += rows_for("leave-one-domain-out", "+".join(trainable), d, data[d], heads, cut)
     return rows, heads_by_domain
+
+
+def pick_table(rows: list[Result], heads_by_domain: dict[str, Heads]) -> str:
+    """How the default-method pick travelled: per held-out domain, the method ``train_heads`` picked on its
+    validation episodes (worst-domain regret), the one the pooled mean would have picked, and the best method on
+    the held-out domain itself (from the ``ours: <method>`` rows, i.e. with --all-methods)."""
+    out = ["| held-out domain | picked (worst-domain regret) | pooled mean would pick | best on the held-out domain "
+           "| picked: F1 / ops | best: F1 / ops |", "|---|---|---|---|---|---|"]
+    lodo = [r for r in rows if r.setting == "leave-one-domain-out"]
+    for d, heads in heads_by_domain.items():
+        pick = heads.meta.get("report", {}).get("default_pick", {})
+        chosen = heads.meta.get("default_method", "?")
+        by = {r.method[len("ours: "):]: r for r in lodo if r.tested_on == d and r.method.startswith("ours: ")}
+        best = min(by, key=lambda m: (by[m].ops_per_100, -by[m].edge_f1)) if by else None
+        cell = lambda m: f"{by[m].edge_f1:.3f} / {by[m].ops_per_100:.1f}" if m in by else "–"   # noqa: E731
+        out.append(f"| {d} | {chosen} | {pick.get('pooled_pick', '–')} | {best or '–'} | {cell(chosen)} | "
+                   f"{cell(best) if best else '–'} |")
+    return "\n".join(out)
 
 
 def method_key(method: str) -> str:
@@ -268,7 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="2 episodes per domain, short calibration")
     ap.add_argument("--episodes", type=int, default=None, help="at most this many episodes per domain")
     ap.add_argument("--train-episodes", type=int, default=None,
-                    help="train on at most this many episodes per training domain (tests use all)")
+                    help="train on the first N episodes of each training domain (tests use all; default: all but "
+                         "the validation episodes)")
+    ap.add_argument("--val-episodes", type=int, default=VAL_EPISODES,
+                    help=f"validation episodes per training domain, the ones after the training episodes; they pick "
+                         f"the default method (default {VAL_EPISODES})")
     ap.add_argument("--trials", type=int, default=None, help="calibration trials per method (default 150; 30 quick)")
     ap.add_argument("--heads", type=Path, default=None, help="heads to test as shipped (default: models/heads)")
     ap.add_argument("--before", default=BEFORE_ISSUE_10, help="git revision whose models/heads give the 'before' "
@@ -290,13 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     if not data:
         print(f"no episodes under {root}: build the corpus first (python -m benchmarks.corpus.build)")
         return 2
+    # the leave-one-out trainings first: the given heads are read only after them (they may still be training)
+    lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
+                                                                          args.train_episodes, args.val_episodes)
     rows = heads_rows(data, heads_at(args.before, results / "heads_before"), "before issue 10: old heads",
                       "before: in-domain") if args.before else []
     rows += heads_rows(data, args.heads, "shipped heads, unseen episodes", "in-domain")
-    lodo, heads_by_domain = ([], {}) if args.no_train else leave_one_out(data, results / "heads", trials,
-                                                                          args.train_episodes)
     rows += lodo
     table = (markdown(rows) + "\n\nSummary (edge F1 / ops per 100 lines):\n\n" + summary(rows, OURS)
+             + "\n\nThe default-method pick, leave-one-domain-out:\n\n" + pick_table(rows, heads_by_domain)
              + "\n\nThe domains' features:\n\n" + feature_table(data))
     print(table)
     write_csv(rows, results / "grouping.csv")

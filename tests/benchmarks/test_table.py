@@ -74,8 +74,22 @@ def test_baseline_rows_and_the_train_validation_split():
     assert [r.method for r in rows] == ["avg-link, seed cut 0.3", "avg-link, tuned cut 0.900"]
     assert rows[0].groups_found == 1 and rows[1].groups_found == 2 and rows[1].edge_f1 == 1.0
     eps = ["e1", "e2", "e3", "e4"]
-    assert bg.split_train_val(eps) == (["e1", "e3", "e4"], ["e2"])
+    assert bg.split_train_val(eps) == (["e1", "e2"], ["e3", "e4"])          # two validation episodes by default
     assert bg.split_train_val(eps[:2]) == (eps[:2], [])
+    assert bg.split_train_val(eps[:3]) == (["e1", "e2"], ["e3"])             # two always stay for training
+    seven = [f"e{k}" for k in range(1, 8)]
+    assert bg.split_train_val(seven, 3) == (seven[:3], ["e4", "e5"])         # --train-episodes 3
+    assert bg.split_train_val(seven, 3, 1) == (seven[:3], ["e4"])
+    assert bg.split_train_val(seven, 6) == (seven[:5], ["e6", "e7"])
+
+
+def test_pick_table_shows_the_pick_and_the_held_out_best():
+    from benchmarks import bench_grouping as bg
+    rows = [_row("ours, default (mlp)", "sound", 0.13, 76.9), _row("ours: mlp", "sound", 0.13, 76.9),
+            _row("ours: adaptive", "sound", 0.65, 39.7), _row("ours: voice", "sound", 0.18, 65.8)]
+    heads = SimpleNamespace(meta={"default_method": "mlp", "report": {"default_pick": {"pooled_pick": "voice"}}})
+    table = bg.pick_table(rows, {"sound": heads}).splitlines()
+    assert table[2] == "| sound | mlp | voice | adaptive | 0.130 / 76.9 | 0.650 / 39.7 |"
 
 
 def test_summary_has_one_line_per_setting_and_domain_with_the_verdict():
