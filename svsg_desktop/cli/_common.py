@@ -33,6 +33,17 @@ class TextProgress:
         self.last_stage = stage
 
 
+def check_media(video) -> None:
+    """Refuse an empty or damaged media file in plain words before any work (FFmpeg's own text goes to the log):
+    the same check ``svsg label`` and ``svsg import`` make (core/preflight.py)."""
+    from pathlib import Path
+
+    from ..core.preflight import probe_media
+
+    if Path(video).is_file():
+        probe_media(video)
+
+
 def add_episode_args(p) -> None:
     """VIDEO, ``--subs`` and ``--vad``: an episode's lines as the workspace finds them (core/workspace.py)."""
     from pathlib import Path

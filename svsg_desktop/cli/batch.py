@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from ..core.workspace import AUTO, DEVICES
-from ._common import TextProgress
+from ._common import TextProgress, check_media
 
 
 
@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         t0 = time.monotonic()
         try:
             progress = TextProgress(quiet=args.quiet)
+            check_media(video)
             got = workspace.episode_lines(video, subs, progress=progress)
             print_warnings(got.warnings)
             fs = extract_features(video, got.lines, cache_dir=args.cache or paths.cache_dir(), device=args.device,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._common import TextProgress
+from ._common import TextProgress, check_media
 
 
 def register(subparsers) -> None:
@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.io import load_project
 
     project = load_project(args.project)
+    check_media(args.video)
     n, skipped = export_clips(args.video, project, args.out, language=args.language, frames=args.frames,
                               progress=TextProgress(quiet=args.quiet))
     speakers = sorted({p.parent.name for p in args.out.glob("*/*.wav")})

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from ..core.workspace import AUTO, DEVICES
-from ._common import TextProgress, add_episode_args
+from ._common import TextProgress, add_episode_args, check_media
 
 
 def register(subparsers) -> None:
@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     progress = TextProgress(quiet=args.quiet)
     t0 = time.monotonic()
+    check_media(args.video)
     got = workspace.episode_lines(args.video, args.subs, beside=not args.vad, progress=progress)
     print_warnings(got.warnings)
     cache = None if args.no_cache else (args.cache or paths.cache_dir())

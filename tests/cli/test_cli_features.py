@@ -75,3 +75,28 @@ def test_clips_dataset(episode, tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["a", "b", "c"]
     assert len(list(out.glob("*/*.jpg"))) == len(lines)
     assert np.abs(data).max() > 0.05
+
+
+def test_extract_clips_and_batch_refuse_damaged_media_in_plain_words(episode, tmp_path, capsys):
+    """FFmpeg's own text ("[Errno 1094995529] Invalid data found…") goes to the log, the user reads plain words
+    naming the file — as `svsg label` and `svsg import` already did."""
+    video, lines, _ = episode
+    empty, cut = tmp_path / "empty.mp4", tmp_path / "cut.mp4"
+    empty.write_bytes(b"")
+    cut.write_bytes(b"\x00garbage" * 500)
+    srt = write_srt(lines, tmp_path / "ep.srt")
+    csv = tmp_path / "labeled.csv"
+    csv.write_text("start,end,speaker,text\n0:00:01.000,0:00:02.000,a,hello\n", encoding="utf-8")
+    for bad, words in ((empty, "empty (0 bytes)"), (cut, "damaged or cut short")):
+        assert main(["extract", str(bad), "--subs", str(srt), "--no-cache", "-q"]) == 1
+        err = capsys.readouterr().err
+        assert words in err and bad.name in err and "Errno" not in err and "Invalid data" not in err
+        assert main(["clips", str(csv), "--video", str(bad), "--out", str(tmp_path / "clips"), "-q"]) == 1
+        err = capsys.readouterr().err
+        assert words in err and bad.name in err and "Errno" not in err
+    season = tmp_path / "season"
+    season.mkdir()
+    shutil.copy(cut, season / "ep03.mp4")
+    assert main(["batch", str(season), "--cache", str(tmp_path / "c"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "damaged or cut short" in err and "Errno" not in err
