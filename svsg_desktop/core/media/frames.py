@@ -234,10 +234,14 @@ def _forced(index: VideoIndex | None, targets: list[FrameTarget], time_base) -> 
 
 
 def read_index(path: str | Path) -> VideoIndex | None:
-    """The packet index of the file's first video stream (None: no video stream)."""
+    """The packet index of the file's first video stream (None: no video stream, or one whose codec this FFmpeg
+    cannot decode — PyAV then opens no decoder and ``grab_frames`` gives each line the reason)."""
     container = open_container(path)
     try:
-        return video_index(container, container.streams.video[0]) if container.streams.video else None
+        video = container.streams.video
+        if not video or video[0].codec_context is None:
+            return None
+        return video_index(container, video[0])
     finally:
         container.close()
 

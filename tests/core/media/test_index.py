@@ -65,3 +65,19 @@ def test_cost_counts_reference_frames_and_skipped_ones_cheaply():
     assert far.cost("seek", [0.0, 160 * 1000 / 24]) == pytest.approx(2 * SEEK_FRAMES + 1 + 11)   # two starts
     with pytest.raises(ValueError):
         VideoIndex(t, t[:1], ref[:3])
+
+
+def test_read_index_of_a_codec_this_ffmpeg_cannot_decode_is_none(monkeypatch, tmp_path):
+    """PyAV 12 (the bundle's, on its decode-only FFmpeg) opens no decoder for an unknown codec: the stream's
+    ``codec_context`` is None. The index must say "nothing to index" (grab_frames then gives every line the
+    reason) instead of an AttributeError that stopped the frozen CLI (bundle smoke test, FFV1 video)."""
+    from types import SimpleNamespace
+
+    from svsg_desktop.core.media import frames
+
+    closed = []
+    fake = SimpleNamespace(streams=SimpleNamespace(video=[SimpleNamespace(codec_context=None)]),
+                           close=lambda: closed.append(True))
+    monkeypatch.setattr(frames, "open_container", lambda path: fake)
+    assert frames.read_index(tmp_path / "ffv1.mkv") is None
+    assert closed == [True]
